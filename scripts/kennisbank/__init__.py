@@ -1,0 +1,1 @@
+"""Kennisbank Sleutelpersonen: validate the sources and build the site."""

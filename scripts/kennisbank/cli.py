@@ -1,0 +1,205 @@
+"""The ``kennisbank`` command: check, build, serve, new, schemas.
+
+Usage:
+    kennisbank check [--strict]
+    kennisbank build [--strict]
+    kennisbank serve [--dev-addr 127.0.0.1:8000]
+    kennisbank new praktijk|programma|gids "Titel"
+    kennisbank schemas
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from .checks import Catalogue, Layout, check_all, make_context, slugify
+from .generate import schema_json
+from .problems import errors, report, warnings
+from .schema import SCHEMAS
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not ours to show
+
+CONFIG = "mkdocs.yml"
+NEW_KINDS = {"praktijk": ("practices", ".md"), "programma": ("programmes", ".yml"), "gids": ("content", ".md")}
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` with a mkdocs.yml."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG).exists():
+            return folder
+    raise SystemExit(f"Geen {CONFIG} gevonden in {start} of een map daarboven.")
+
+
+def layout_of(root: Path) -> Layout:
+    """Read folder names from mkdocs.yml (docs_dir and the plugin's options)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / CONFIG))
+    plugin = config.plugins["kennisbank"].config
+    content = Path(config.docs_dir).relative_to(root.resolve()).as_posix()
+    return Layout(root, content, plugin.practices_dir, plugin.programmes_dir, plugin.data_dir)
+
+
+def run_check(layout: Layout, strict: bool) -> tuple[Catalogue, bool]:
+    """Check everything, print the report, and say whether it may be built."""
+    catalogue = check_all(layout)
+    print(report(catalogue.problems))
+    failed = bool(errors(catalogue.problems)) or (strict and bool(warnings(catalogue.problems)))
+    return catalogue, not failed
+
+
+def cmd_check(root: Path, args: argparse.Namespace) -> int:
+    _, ok = run_check(layout_of(root), args.strict)
+    return 0 if ok else 1
+
+
+def show_mkdocs_warnings() -> None:
+    """Print mkdocs' own warnings (broken links and such) as mkdocs' CLI would."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "kennisbank", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler.kennisbank = True
+        logger.addHandler(handler)
+
+
+def build_site(root: Path, site_dir: Path) -> None:
+    """Build into ``site_dir`` with mkdocs in strict mode (raises on any failure)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    show_mkdocs_warnings()
+    config = load_config(str(root / CONFIG), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new``; the old site is removed only after the swap."""
+    old = None
+    if target.exists():
+        old = target.with_name(f"{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    new.rename(target)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_build(root: Path, args: argparse.Namespace) -> int:
+    layout = layout_of(root)
+    _, ok = run_check(layout, args.strict)
+    if not ok:
+        print("De site is niet gebouwd; de vorige versie in site/ is ongewijzigd.", file=sys.stderr)
+        return 1
+    target = root / args.site_dir
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        build_site(root, staging)
+    except BaseException as error:  # mkdocs raises Abort (a SystemExit) on strict warnings
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Bouwen mislukt: {error}", file=sys.stderr)
+        print("De site is niet gebouwd; de vorige versie in site/ is ongewijzigd.", file=sys.stderr)
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        return 1
+    swap_in(staging, target)
+    print(f"Site gebouwd in {target.relative_to(root) if target.is_relative_to(root) else target}/.")
+    return 0
+
+
+def cmd_serve(root: Path, args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    run_check(layout_of(root), strict=False)
+    watch = [str(root / "overrides")] if (root / "overrides").exists() else []
+    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr)
+    return 0
+
+
+def render_template(kind: str, title: str, today: dt.date) -> str:
+    """The text of a new file of one kind, with its title and today's date."""
+    suffix = NEW_KINDS[kind][1]
+    text = resources.files("kennisbank").joinpath(f"templates/{kind}{suffix}").read_text(encoding="utf-8")
+    return (text.replace("{titel_yaml}", json.dumps(title, ensure_ascii=False))
+                .replace("{titel}", title).replace("{vandaag}", today.isoformat()))
+
+
+def new_path(layout: Layout, kind: str, title: str) -> Path:
+    """A free file name for a new entry, derived from its title."""
+    folder_name, suffix = NEW_KINDS[kind]
+    folder = layout.folder(folder_name) / ("gidsen" if kind == "gids" else "")
+    base = slugify(title) or kind
+    candidate, n = folder / f"{base}{suffix}", 2
+    while candidate.exists():
+        candidate, n = folder / f"{base}-{n}{suffix}", n + 1
+    return candidate
+
+
+def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    layout = layout_of(root)
+    path = new_path(layout, args.kind, args.title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_template(args.kind, args.title, dt.date.today()), encoding="utf-8")
+    print(f"Nieuw bestand: {path.relative_to(root)}")
+    print("Vervang elke 'VUL IN' en controleer daarna met: kennisbank check")
+    return 0
+
+
+def cmd_schemas(root: Path, args: argparse.Namespace) -> int:
+    """Write the JSON Schemas that editors use to ``schemas/``."""
+    layout = layout_of(root)
+    ctx = make_context(layout)
+    folder = root / "schemas"
+    folder.mkdir(exist_ok=True)
+    for kind in SCHEMAS:
+        (folder / f"{kind}.schema.json").write_text(schema_json(kind, ctx), encoding="utf-8")
+    print(f"{len(SCHEMAS)} schema's geschreven naar schemas/.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    p = argparse.ArgumentParser(prog="kennisbank", description="Controleer, bouw en bekijk de Kennisbank Sleutelpersonen.")
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="controleer alle bronbestanden")
+    check.add_argument("--strict", action="store_true", help="laat ook waarschuwingen falen")
+    check.set_defaults(run=cmd_check)
+    build = sub.add_parser("build", help="controleer en bouw de site in site/")
+    build.add_argument("--strict", action="store_true", help="laat ook waarschuwingen falen")
+    build.add_argument("--site-dir", default="site", help="waar de site komt (standaard: site)")
+    build.set_defaults(run=cmd_build)
+    serve = sub.add_parser("serve", help="bouw, bekijk en herbouw bij elke wijziging")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
+    serve.set_defaults(run=cmd_serve)
+    new = sub.add_parser("new", help="maak een nieuw bestand uit een sjabloon")
+    new.add_argument("kind", choices=sorted(NEW_KINDS), help="soort bestand")
+    new.add_argument("title", help="titel of naam")
+    new.set_defaults(run=cmd_new)
+    schemas = sub.add_parser("schemas", help="schrijf de JSON Schema's voor editors naar schemas/")
+    schemas.set_defaults(run=cmd_schemas)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kennisbank`` console script."""
+    args = parser().parse_args(argv)
+    root = find_root(Path.cwd())
+    return args.run(root, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

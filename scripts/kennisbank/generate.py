@@ -1,0 +1,418 @@
+"""Generating pages and data from validated records.
+
+Everything here is a pure function from records to text: Markdown pages that
+mkdocs renders like hand-written ones, and JSON exports. Nothing is written to
+disk here, so generated pages can never end up in the source folders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import json
+import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .checks import STALE_AFTER, Catalogue
+from .gazetteer import PROVINCES
+from .records import Area, Page, Practice, Programme, SourceRef
+from .schema import SCHEMAS, Context, json_schema
+from .vocabulary import languages
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+          "augustus", "september", "oktober", "november", "december")
+PAYMENT_TABLE_MARKER = "<!-- kennisbank:vergoedingstabel -->"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A generated file for the docs folder, and the source file to edit it."""
+
+    doc_path: str
+    content: str
+    edit_path: str | None = None
+
+
+# --- small text helpers -------------------------------------------------------
+
+def dutch_date(day: dt.date) -> str:
+    """``2021-02-23`` → ``23 februari 2021``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def text(value: str) -> str:
+    """Escape data for Markdown: no HTML from data, no table breaks."""
+    return html.escape(value, quote=False).replace("|", "&#124;").replace("\n", " ")
+
+
+def link(label: str, from_doc: str, to_doc: str) -> str:
+    """A relative Markdown link between two docs paths."""
+    target = posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    return f"[{text(label)}]({target})"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter for a generated page.
+
+    Title and description are HTML-escaped: mkdocs' templates do not escape
+    them, and they also end up inside attributes (meta description).
+    """
+    safe = {k: html.escape(v) if k in ("title", "description") else v for k, v in meta.items()}
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def is_stale(verified: dt.date, today: dt.date) -> bool:
+    """True if an entry was last checked more than twelve months ago."""
+    return today - verified > STALE_AFTER
+
+
+def stale_notice(verified: dt.date, today: dt.date) -> str:
+    """A visible 'check whether this is still current' box, or nothing."""
+    if not is_stale(verified, today):
+        return ""
+    return (
+        '!!! warning "Controleer of dit nog klopt"\n\n'
+        f"    Deze gegevens zijn voor het laatst gecontroleerd op {dutch_date(verified)}. "
+        "Dat is meer dan een jaar geleden. Vraag de organisatie of alles nog klopt "
+        "voordat u op deze gegevens bouwt.\n\n"
+    )
+
+
+def source_line(source: SourceRef) -> str:
+    """A cited source in one line."""
+    parts = [f"*{text(source.title)}*"]
+    if source.publisher:
+        parts.append(text(source.publisher))
+    parts.append(dutch_date(source.date))
+    line = ", ".join(parts)
+    if source.url:
+        line = f"[{line}]({source.url})"
+    if source.document:
+        line += f". {text(source.document)}"
+    return line
+
+
+def area_text(area: Area) -> str:
+    """A readable description of a work area."""
+    if area.national:
+        return "Landelijk"
+    if area.unknown:
+        return "Niet vermeld in de bron"
+    return ", ".join([*area.municipalities, *(f"provincie {p}" for p in area.provinces)])
+
+
+def area_provinces(area: Area, ctx: Context) -> tuple[str, ...]:
+    """The provinces an area lies in (empty for national or unknown)."""
+    found = set(area.provinces)
+    for name in area.municipalities:
+        municipality = ctx.gazetteer.lookup(name)
+        if municipality:
+            found.add(municipality.province)
+    return tuple(p for p in PROVINCES if p in found)
+
+
+def labels(ctx: Context, vocabulary: str, keys: Iterable[str], from_doc: str | None = None, folder: str | None = None) -> str:
+    """Dutch labels of vocabulary keys, linked to their index pages when a folder is given."""
+    items = []
+    for key in keys:
+        label = ctx.vocab.label(vocabulary, key)
+        items.append(link(label, from_doc, f"{folder}/{key}.md") if folder and from_doc else text(label))
+    return ", ".join(items) or "Niet vermeld in de bron"
+
+
+def language_names(codes: Iterable[str]) -> str:
+    """Dutch names of language codes."""
+    names = languages()
+    return ", ".join(names[c] for c in codes) or "Niet vermeld in de bron"
+
+
+def definition_list(rows: Iterable[tuple[str, str]]) -> str:
+    """A Markdown definition list (rendered as <dl>)."""
+    return "\n".join(f"{term}\n:   {value}\n" for term, value in rows if value) + "\n"
+
+
+def insert_after_title(body: str, insert: str) -> str:
+    """Put generated text right after the first ``# Title`` line of a body."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", insert.rstrip("\n"), *lines[index + 1:]])
+    return insert + body
+
+
+# --- page paths ---------------------------------------------------------------
+
+def practice_doc(slug: str) -> str:
+    return f"praktijken/{slug}.md"
+
+
+def programme_doc(slug: str) -> str:
+    return f"programmas/{slug}.md"
+
+
+CATALOGUE_DOC = "praktijken/index.md"
+MAP_DOC = "sociale-kaart/index.md"
+
+
+# --- pages ----------------------------------------------------------------------
+
+def practice_page(practice: Practice, catalogue: Catalogue) -> Generated:
+    """The page of one good practice: facts, freshness, then the contributor's text."""
+    ctx, doc = catalogue.context, practice_doc(practice.slug)
+    programme = next((p for p in catalogue.programmes if p.slug == practice.programme), None)
+    facts = definition_list([
+        ("Organisatie", text(practice.organisation)),
+        ("Werkgebied", text(area_text(practice.area))),
+        ("Rollen", labels(ctx, "rollen", practice.roles, doc, "rollen")),
+        ("Thema's", labels(ctx, "themas", practice.themes, doc, "themas")),
+        ("Doelgroepen", labels(ctx, "doelgroepen", practice.communities)),
+        ("Talen", language_names(practice.languages)),
+        ("Vergoeding", labels(ctx, "vergoeding", [practice.payment])),
+        ("Aantal sleutelpersonen", f"ongeveer {practice.keyperson_count}" if practice.keyperson_count else ""),
+        ("Actief sinds", str(practice.since) if practice.since else ""),
+        ("Op de sociale kaart", link(programme.name, doc, programme_doc(programme.slug)) if programme else ""),
+    ])
+    meta = {"title": practice.title, "description": practice.summary, "type": "praktijk",
+            "themas": list(practice.themes), "rollen": list(practice.roles),
+            "provincies": list(area_provinces(practice.area, ctx))}
+    footer = (f"\n\n## Bron\n\n{source_line(practice.source)}\n\n"
+              f"Laatst gecontroleerd: {dutch_date(practice.verified)}.\n")
+    body = insert_after_title(practice.body.strip("\n"), facts + stale_notice(practice.verified, ctx.today))
+    return Generated(doc, front_matter(meta) + body + footer, practice.path)
+
+
+def programme_page(programme: Programme, catalogue: Catalogue) -> Generated:
+    """The page of one programme on the social map."""
+    ctx, doc = catalogue.context, programme_doc(programme.slug)
+    contact = programme.contact
+    contact_rows = []
+    if contact:
+        contact_rows = [("E-mail", f"<{contact.email}>" if contact.email else ""),
+                        ("Telefoon", text(contact.phone or "")),
+                        ("Contactformulier", f"<{contact.form}>" if contact.form else "")]
+    facts = definition_list([
+        ("Organisatie", text(programme.organisation)),
+        ("Werkgebied", text(area_text(programme.area))),
+        ("Rollen", labels(ctx, "rollen", programme.roles, doc, "rollen")),
+        ("Thema's", labels(ctx, "themas", programme.themes, doc, "themas")),
+        ("Doelgroepen", labels(ctx, "doelgroepen", programme.communities)),
+        ("Talen", language_names(programme.languages)),
+        ("Vergoeding", labels(ctx, "vergoeding", [programme.payment])),
+        ("Website", f"<{programme.website}>" if programme.website else ""),
+        *contact_rows,
+    ])
+    practices = [p for p in catalogue.practices if p.programme == programme.slug]
+    related = "".join(f"- {link(p.title, doc, practice_doc(p.slug))}: {text(p.summary)}\n" for p in practices)
+    meta = {"title": programme.name, "description": programme.summary, "type": "programma",
+            "themas": list(programme.themes), "rollen": list(programme.roles),
+            "provincies": list(area_provinces(programme.area, ctx))}
+    parts = [
+        f"# {text(programme.name)}\n\n{text(programme.summary)}\n\n",
+        stale_notice(programme.verified, ctx.today),
+        facts,
+        f"## Hoe zet u dit programma in?\n\n{text(programme.how_to_engage)}\n\n",
+        f"## Goede praktijken\n\n{related}\n" if related else "",
+        f"## Bron\n\n{source_line(programme.source)}\n\nLaatst gecontroleerd: {dutch_date(programme.verified)}.\n\n",
+        f"[Terug naar de sociale kaart]({posixpath.relpath(MAP_DOC, 'programmas')})\n",
+    ]
+    return Generated(doc, front_matter(meta) + "".join(parts), programme.path)
+
+
+def practice_rows(practices: Iterable[Practice], ctx: Context, from_doc: str) -> str:
+    """A table of practices: title, organisation, area, payment."""
+    rows = ["| Praktijk | Organisatie | Werkgebied | Vergoeding |", "|---|---|---|---|"]
+    for p in practices:
+        rows.append(f"| {link(p.title, from_doc, practice_doc(p.slug))} | {text(p.organisation)} | "
+                    f"{text(area_text(p.area))} | {ctx.vocab.label('vergoeding', p.payment)} |")
+    return "\n".join(rows) + "\n"
+
+
+def catalogue_page(catalogue: Catalogue) -> Generated:
+    """The catalogue of all good practices, grouped by theme below the table."""
+    practices = sorted(catalogue.practices, key=lambda p: p.title.lower())
+    body = [
+        "# Goede praktijken\n\n",
+        "Organisaties die al met sleutelpersonen werken, delen hier wat zij leerden over "
+        "werving, training, begeleiding en waardering. Elke praktijk noemt haar bron en de "
+        "datum waarop de gegevens voor het laatst zijn gecontroleerd.\n\n",
+        f"Er staan nu {len(practices)} goede praktijken in de kennisbank. "
+        "Wilt u er een toevoegen? Lees [Bijdragen](../bijdragen/index.md).\n\n",
+        practice_rows(practices, catalogue.context, CATALOGUE_DOC) if practices else "Er zijn nog geen goede praktijken.\n",
+        "\n## Per thema en rol\n\nBekijk ook de overzichten [per thema](../themas/index.md) en [per rol](../rollen/index.md).\n",
+    ]
+    meta = {"title": "Goede praktijken", "description": "Alle goede praktijken van organisaties die met sleutelpersonen werken.", "type": "overzicht"}
+    return Generated(CATALOGUE_DOC, front_matter(meta) + "".join(body), f"{catalogue.layout.practices}/")
+
+
+def payment_table(catalogue: Catalogue, from_doc: str) -> str:
+    """A comparison of how the practices in the hub pay their keypersons."""
+    ctx = catalogue.context
+    rows = ["| Praktijk | Vergoeding | Aantal sleutelpersonen |", "|---|---|---|"]
+    for p in sorted(catalogue.practices, key=lambda p: (p.payment, p.title.lower())):
+        count = f"ongeveer {p.keyperson_count}" if p.keyperson_count else "niet vermeld"
+        rows.append(f"| {link(p.title, from_doc, practice_doc(p.slug))} ({text(p.organisation)}) | "
+                    f"{ctx.vocab.label('vergoeding', p.payment)} | {count} |")
+    legend = "\n".join(f"- **{t.label}**: {text(t.description)}" for t in ctx.vocab.lists["vergoeding"])
+    return "\n".join(rows) + "\n\n" + legend + "\n"
+
+
+def _entries_with(catalogue: Catalogue, attr: str, key: str) -> tuple[list[Page], list[Practice], list[Programme]]:
+    pages = [p for p in catalogue.pages if key in getattr(p, attr, ())]
+    practices = [p for p in catalogue.practices if key in getattr(p, attr)]
+    programmes = [p for p in catalogue.programmes if key in getattr(p, attr)]
+    return pages, practices, programmes
+
+
+def term_page(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, key: str) -> Generated:
+    """An index page for one theme or role: the guides, practices and programmes with it."""
+    ctx, doc = catalogue.context, f"{folder}/{key}.md"
+    term = ctx.vocab.term(vocabulary, key)
+    pages, practices, programmes = _entries_with(catalogue, attr, key)
+    what = "Thema" if vocabulary == "themas" else "Rol"
+    parts = [f"# {what}: {text(term.label)}\n\n{text(term.description)}\n\n"]
+    sections = (
+        ("Gidsen", [(p.title, p.doc_path, p.summary) for p in pages]),
+        ("Goede praktijken", [(p.title, practice_doc(p.slug), p.summary) for p in practices]),
+        ("Programma's op de sociale kaart", [(p.name, programme_doc(p.slug), p.summary) for p in programmes]),
+    )
+    for heading, items in sections:
+        if items:
+            parts.append(f"## {heading}\n\n" + "".join(f"- {link(t, doc, d)}: {text(s)}\n" for t, d, s in items) + "\n")
+    if not any(items for _, items in sections):
+        parts.append("Er staat nog niets bij dit onderwerp.\n\n")
+    parts.append(f"[Alle {'thema’s' if vocabulary == 'themas' else 'rollen'}](index.md)\n")
+    meta = {"title": f"{what}: {term.label}", "description": term.description, "type": "overzicht"}
+    return Generated(doc, front_matter(meta) + "".join(parts), f"{catalogue.layout.data}/vocabulaire.yml")
+
+
+def term_index(catalogue: Catalogue, vocabulary: str, folder: str, title: str, intro: str) -> Generated:
+    """The list of all themes or roles."""
+    ctx = catalogue.context
+    items = "".join(f"- [{text(t.label)}]({t.key}.md): {text(t.description)}\n" for t in ctx.vocab.lists[vocabulary])
+    meta = {"title": title, "description": intro, "type": "overzicht"}
+    return Generated(f"{folder}/index.md", front_matter(meta) + f"# {title}\n\n{intro}\n\n{items}", f"{catalogue.layout.data}/vocabulaire.yml")
+
+
+def map_page(catalogue: Catalogue) -> Generated:
+    """The social map: every programme, national ones first, then per province."""
+    ctx = catalogue.context
+    programmes = sorted(catalogue.programmes, key=lambda p: p.name.lower())
+    groups: list[tuple[str, list[Programme]]] = [("Landelijk", [p for p in programmes if p.area.national])]
+    for province in PROVINCES:
+        groups.append((province, [p for p in programmes if province in area_provinces(p.area, ctx)]))
+    parts = [
+        "# Sociale kaart\n\n",
+        "Op de sociale kaart staan programma's die met sleutelpersonen werken. "
+        "Zoek een programma in uw gemeente of provincie, of een landelijk programma.\n\n",
+    ]
+    for name, items in groups:
+        if not items:
+            continue
+        parts.append(f"## {name}\n\n")
+        for p in items:
+            parts.append(f"- {link(p.name, MAP_DOC, programme_doc(p.slug))} ({text(p.organisation)}, "
+                         f"{text(area_text(p.area))}): {text(p.summary)}\n")
+        parts.append("\n")
+    empty = [name for name, items in groups[1:] if not items]
+    if empty:
+        parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
+                     f"{', '.join(empty)}. Kent u er een? Lees [Bijdragen](../bijdragen/index.md).\n")
+    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in uw gemeente, uw provincie of landelijk.", "type": "overzicht"}
+    return Generated(MAP_DOC, front_matter(meta) + "".join(parts), f"{catalogue.layout.programmes}/")
+
+
+# --- data -----------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def record_json(records: Iterable[Any]) -> str:
+    """Records as a JSON list, dates in ISO form."""
+    return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+
+
+def data_files(catalogue: Catalogue) -> Iterator[Generated]:
+    """Machine-readable exports and the JSON Schemas for editors."""
+    yield Generated("data/praktijken.json", record_json(catalogue.practices))
+    yield Generated("data/programmas.json", record_json(catalogue.programmes))
+    for kind in SCHEMAS:
+        yield Generated(f"schemas/{kind}.schema.json", schema_json(kind, catalogue.context))
+
+
+def schema_json(kind: str, ctx: Context) -> str:
+    """The JSON Schema file for one page type."""
+    return json.dumps(json_schema(kind, ctx), ensure_ascii=False, indent=2) + "\n"
+
+
+def generate(catalogue: Catalogue) -> list[Generated]:
+    """Every generated page and data file for a validated catalogue."""
+    files = [catalogue_page(catalogue), map_page(catalogue)]
+    files += [practice_page(p, catalogue) for p in catalogue.practices]
+    files += [programme_page(p, catalogue) for p in catalogue.programmes]
+    files.append(term_index(catalogue, "themas", "themas", "Thema's",
+                            "Alle onderwerpen in de kennisbank, met de gidsen, praktijken en programma's die erbij horen."))
+    files.append(term_index(catalogue, "rollen", "rollen", "De zes rollen",
+                            "Een sleutelpersoon kan zes rollen hebben. Per rol ziet u de gidsen, praktijken en programma's die erbij horen."))
+    files += [term_page(catalogue, "themas", "themes", "themas", k) for k in catalogue.context.vocab.keys("themas")]
+    files += [term_page(catalogue, "rollen", "roles", "rollen", k) for k in catalogue.context.vocab.keys("rollen")]
+    files.append(content_model_page(catalogue))
+    files += data_files(catalogue)
+    return files
+
+
+CONTENT_MODEL_DOC = "bijdragen/inhoudsmodel.md"
+KIND_INTRO = {
+    "praktijk": ("Goede praktijk", "Eén Markdown-bestand per praktijk in `{practices}/`, met velden bovenaan (front matter) "
+                 "en daaronder de tekst met de vaste kopjes: {sections}."),
+    "programma": ("Programma op de sociale kaart", "Eén YAML-bestand per programma in `{programmes}/`. "
+                  "De bestandsnaam (zonder `.yml`) is het adres van de pagina."),
+    "gids": ("Gids", "Een Markdown-bestand in `{content}/gidsen/`, met velden bovenaan. De tekst begint met `# Titel` en een blok 'In het kort'."),
+    "pagina": ("Andere pagina", "Een Markdown-bestand elders in `{content}/`, zoals de startpagina."),
+}
+
+
+def content_model_page(catalogue: Catalogue) -> Generated:
+    """Documentation of every field of every page type, from the schema itself."""
+    from .schema import PRACTICE_SECTIONS, Group, GroupList
+
+    ctx, layout = catalogue.context, catalogue.layout
+    parts = [
+        "# Inhoudsmodel\n\n",
+        "Op deze pagina staat welke velden elk soort bestand heeft. De controle (`kennisbank check`) "
+        "en de hulp in uw editor gebruiken precies deze beschrijving. Velden hebben Nederlandse namen.\n\n",
+    ]
+    for kind, fields in SCHEMAS.items():
+        title, intro = KIND_INTRO[kind]
+        parts.append(f"## {title}\n\n")
+        parts.append(intro.format(practices=layout.practices, programmes=layout.programmes, content=layout.content,
+                                  sections=", ".join(f"`## {s}`" for s in PRACTICE_SECTIONS)) + "\n\n")
+        parts.append(f"Schema voor editors: [`{kind}.schema.json`](../schemas/{kind}.schema.json)\n\n")
+        parts.append("| Veld | Verplicht | Wat | Uitleg |\n|---|---|---|---|\n")
+        for f in fields:
+            parts.append(f"| `{f.name}` | {'ja' if f.required else 'nee'} | {f.kind()} | {text(f.help)} |\n")
+            sub = f.fields if isinstance(f, Group) else f.group.fields if isinstance(f, GroupList) else ()
+            for s in sub:
+                parts.append(f"| `{f.name}.{s.name}` | {'ja' if s.required else 'nee'} | {s.kind()} | {text(s.help)} |\n")
+        parts.append("\n")
+    parts.append("## Woordenlijsten\n\nDeze waarden zijn toegestaan. Ze staan in "
+                 f"`{layout.data}/vocabulaire.yml`; een nieuwe waarde voegt u daar toe.\n\n")
+    for name, terms in ctx.vocab.lists.items():
+        parts.append(f"### `{name}`\n\n| Waarde | Label | Uitleg |\n|---|---|---|\n")
+        parts += [f"| `{t.key}` | {text(t.label)} | {text(t.description)} |\n" for t in terms]
+        parts.append("\n")
+    meta = {"title": "Inhoudsmodel", "description": "Alle velden van goede praktijken, programma's en gidsen, met uitleg.", "type": "overzicht"}
+    return Generated(CONTENT_MODEL_DOC, front_matter(meta) + "".join(parts), "scripts/kennisbank/schema.py")

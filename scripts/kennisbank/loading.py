@@ -1,0 +1,204 @@
+"""Reading source files into :class:`Source` objects, with line numbers.
+
+This module knows about bytes, encodings, front matter and YAML syntax. It does
+not know what fields a page must have; that is :mod:`kennisbank.schema`.
+
+Why not python-frontmatter here: it does not tell where the front matter
+starts or which line each key is on, and every problem must be reported as
+``path:line: field: message``. So the front matter is split by hand (it is
+three lines of logic) and YAML is composed into nodes, which carry positions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+BOM = b"\xef\xbb\xbf"
+FENCE = "---"
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe YAML loader that keeps dates as text and only knows true/false.
+
+    Dates stay text so that an impossible date ("2024-02-30") becomes a clear
+    message from the schema instead of an exception inside PyYAML; YAML 1.1's
+    yes/no/on/off booleans are dropped because `no` is the code of Norwegian.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed source file: its fields, where each field is, and its body."""
+
+    path: str
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    @property
+    def slug(self) -> str:
+        """The file name without extension, used as the page's address."""
+        return Path(self.path).stem
+
+    def line_of(self, path: str) -> int:
+        """Line of a field path like ``bron.url`` or ``werkgebied[1]``.
+
+        Falls back to the nearest parent that has a line, then to line 1.
+        """
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = re.sub(r"(\[\d+\]|\.[^.\[]+|^[^.\[]+)$", "", path)
+        return self.lines.get("", 1)
+
+
+_YAML_HINTS = (
+    ("mapping values are not allowed here",
+     "hier staat een dubbele punt die YAML niet verwacht; zet tekst met ': ' tussen aanhalingstekens"),
+    ("found character '\\t' that cannot start any token",
+     "tabs zijn niet toegestaan in YAML; gebruik spaties om in te springen"),
+    ("could not find expected ':'", "verwacht 'veld: waarde'; ontbreekt er een dubbele punt?"),
+    ("expected <block end>, but found", "de inspringing klopt niet; gebruik overal evenveel spaties"),
+    ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten"),
+    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet gesloten"),
+    ("found undefined alias", "een '*' aan het begin van een waarde betekent iets in YAML; zet de waarde tussen aanhalingstekens"),
+    ("expected ',' or ']'", "een lijst tussen [ en ] wordt niet goed gesloten"),
+)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    for needle, hint in _YAML_HINTS:
+        if needle in problem or needle in (error.context or ""):
+            return f"ongeldige YAML: {hint}"
+    return f"ongeldige YAML: {problem}"
+
+
+def _yaml_error_line(error: yaml.MarkedYAMLError) -> int:
+    mark = error.problem_mark or error.context_mark
+    return mark.line + 1 if mark else 1
+
+
+def _walk(node: yaml.Node, prefix: str, offset: int) -> Iterator[tuple[str, int] | tuple[str, int, str]]:
+    """Yield (path, line) for every key and item; (path, line, 'dup') for duplicate keys."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            path = f"{prefix}.{name}" if prefix else name
+            if name in seen:
+                yield (path, key.start_mark.line + offset, "dup")
+            seen.add(name)
+            yield (path, key.start_mark.line + offset)
+            yield from _walk(value, path, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}[{index}]"
+            yield (path, item.start_mark.line + offset)
+            yield from _walk(item, path, offset)
+
+
+def parse_yaml(text: str, path: str, first_line: int) -> tuple[dict[str, Any] | None, dict[str, int], list[Problem]]:
+    """Parse YAML text that starts at ``first_line`` of the file at ``path``.
+
+    Returns the mapping (or None), a map of field paths to file lines, and problems.
+    """
+    offset = first_line
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        return None, {}, [Problem(path, _yaml_error_line(error) + offset - 1, "", _yaml_message(error))]
+    except yaml.YAMLError as error:
+        return None, {}, [Problem(path, first_line, "", f"ongeldige YAML: {error}")]
+    finally:
+        loader.dispose()
+    if data is None:
+        return None, {}, [Problem(path, first_line, "", "er staan geen velden in; vul de velden in volgens het sjabloon")]
+    if not isinstance(data, dict):
+        return None, {}, [Problem(path, first_line, "", "de velden moeten de vorm 'veld: waarde' hebben, één per regel")]
+    lines: dict[str, int] = {"": first_line}
+    problems: list[Problem] = []
+    for entry in _walk(node, "", offset):
+        if len(entry) == 3:
+            problems.append(Problem(path, entry[1], entry[0], "dit veld staat er twee keer in; laat er één staan"))
+        else:
+            lines.setdefault(entry[0], entry[1])
+    return data, lines, problems
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Turn file bytes into text, reporting BOMs, CRLF, bad UTF-8 and empty files."""
+    problems: list[Problem] = []
+    if raw.startswith(BOM):
+        problems.append(Problem(path, 1, "", "het bestand begint met een BOM (byte order mark); sla het op als 'UTF-8' zonder BOM"))
+        raw = raw[len(BOM):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        return None, [*problems, Problem(path, line, "", f"dit is geen geldige UTF-8 (byte 0x{byte:02x}); sla het bestand op als 'UTF-8'")]
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        problems.append(Problem(path, line, "", "het bestand gebruikt Windows-regeleinden (CRLF); sla het op met Unix-regeleinden (LF)"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [*problems, Problem(path, 1, "", "het bestand is leeg")]
+    return text, problems
+
+
+def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list[Problem]]:
+    """Split Markdown into (front matter, body, body's first line, problems)."""
+    lines = text.split("\n")
+    if lines[0].strip() != FENCE:
+        message = "geen front matter gevonden; begin het bestand met een regel '---', dan de velden, dan weer een regel '---'"
+        return None, text, 1, [Problem(path, 1, "", message)]
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2, []
+    return None, text, 1, [Problem(path, 1, "", "de front matter wordt niet afgesloten; zet een regel '---' na het laatste veld")]
+
+
+def read_source(file: Path, root: Path) -> tuple[Source | None, list[Problem]]:
+    """Read a Markdown (with front matter) or YAML source file."""
+    path = file.relative_to(root).as_posix()
+    text, problems = decode(file.read_bytes(), path)
+    if text is None:
+        return None, problems
+    if file.suffix == ".md":
+        front, body, body_line, split_problems = split_front_matter(text, path)
+        problems += split_problems
+        if front is None:
+            return None, problems
+        first_line = 2
+    else:
+        front, body, body_line, first_line = text, "", 1, 1
+    data, lines, yaml_problems = parse_yaml(front, path, first_line)
+    problems += yaml_problems
+    if data is None:
+        return None, problems
+    return Source(path, data, lines, body, body_line), problems

@@ -1,0 +1,101 @@
+"""The mkdocs adapter: a thin plugin around :mod:`checks` and :mod:`generate`.
+
+All logic lives in plain functions elsewhere, so that another generator that
+reads ``mkdocs.yml`` (such as Zensical) can reuse it. This module only hands
+generated files to mkdocs, fills in page details mkdocs cannot know (the
+edit link of a generated page, the payment table), and runs the search indexer.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .checks import Catalogue, Layout, check_all
+from .generate import PAYMENT_TABLE_MARKER, Generated, generate, payment_table
+from .problems import errors, report
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+class KennisbankConfig(Config):
+    """Options under ``plugins: - kennisbank:`` in mkdocs.yml."""
+
+    practices_dir = c.Type(str, default="good_practices")
+    programmes_dir = c.Type(str, default="programmas")
+    data_dir = c.Type(str, default="data")
+    search_index = c.Type(bool, default=True)
+
+
+def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> str:
+    """The web editor URL for a source file (or a folder, ending in '/')."""
+    base = edit_uri.rstrip("/")
+    if base.endswith(docs_folder):
+        base = base[: -len(docs_folder)].rstrip("/")
+    if edit_path.endswith("/"):
+        base = base.replace("edit/", "tree/", 1)
+    return f"{repo_url.rstrip('/')}/{base}/{edit_path}".rstrip("/")
+
+
+def run_pagefind(site_dir: str) -> None:
+    """Build the Pagefind search index into the site; fail loudly if it cannot."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", site_dir],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
+        raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{result.stdout}\n{result.stderr}")
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    """Validate the sources, add generated pages and data, and index the site."""
+
+    catalogue: Catalogue
+    generated: dict[str, Generated]
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        content = Path(config.docs_dir).relative_to(root).as_posix()
+        self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
+        self.catalogue = check_all(self.layout)
+        if errors(self.catalogue.problems):
+            raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
+        self.generated = {g.doc_path: g for g in generate(self.catalogue)}
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for doc_path, generated in self.generated.items():
+            if files.get_file_from_path(doc_path):
+                raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
+            files.append(File.generated(config, doc_path, content=generated.content))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if PAYMENT_TABLE_MARKER in markdown:
+            markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
+        generated = self.generated.get(page.file.src_uri)
+        if generated and config.repo_url and config.edit_uri:
+            page.edit_url = (
+                edit_url(config.repo_url, config.edit_uri, self.layout.content, generated.edit_path)
+                if generated.edit_path else None
+            )
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        for folder in ("practices", "programmes", "data"):
+            path = self.layout.folder(folder)
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def on_post_build(self, config):
+        if self.config.search_index:
+            run_pagefind(config.site_dir)
