@@ -98,9 +98,7 @@ def test_analyse_long_word_and_score() -> None:
 
 
 def test_flesch_douma_formula_and_empty() -> None:
-    assert rb.flesch_douma(words=10, sentences=2, syllables=15) == pytest.approx(
-        206.835 - 0.93 * 5 - 77 * 1.5
-    )
+    assert rb.flesch_douma(words=10, sentences=2, syllables=15) == pytest.approx(206.835 - 0.93 * 5 - 77 * 1.5)
     assert rb.flesch_douma(0, 0, 0) == 0.0
     assert rb.analyse("") == rb.TextStats(0, 0, 0, 0)
 
@@ -187,6 +185,19 @@ def test_report_and_format(tmp_path: Path) -> None:
     assert lines[5].split()[-1] == "78.0"
     # gemiddelde zinslengte (4 + 4) / 2
     assert lines[5].split()[3] == "4.0"
+
+
+def test_print_report_writes_same_text(tmp_path: Path) -> None:
+    import io
+
+    page = tmp_path / "p.md"
+    page.write_text("Kort. Heel kort.\n", encoding="utf-8")
+    scores = rb.report([page])
+    buffer = io.StringIO()
+    rb.print_report(scores, file=buffer)
+    assert buffer.getvalue() == rb.format_report(scores) + "\n"
+    # 2 zinnen, 3 woorden: gemiddeld 1,5 woord per zin.
+    assert buffer.getvalue().splitlines()[2].split()[3] == "1.5"
 
 
 def test_main_prints_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,6 +73,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 __all__ = [
     "AFKORTINGEN",
@@ -84,6 +85,7 @@ __all__ = [
     "format_report",
     "is_long_word",
     "main",
+    "print_report",
     "report",
     "score_file",
     "sentences",
@@ -331,7 +333,7 @@ def strip_markdown(text: str) -> list[str]:
         marker = _LIST_MARKER.match(line) or _DEF_MARKER.match(line)
         if marker:
             flush()
-            paragraph.append(line[marker.end():])
+            paragraph.append(line[marker.end() :])
             continue
 
         if _HTML_TAG.fullmatch(line):
@@ -353,11 +355,11 @@ def sentences(block: str) -> list[str]:
     result: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(block):
-        before = block[start:match.start() + 1]
+        before = block[start : match.start() + 1]
         last_token = before.split()[-1].lower() if before.split() else ""
         if match.group(0).startswith(".") and last_token in AFKORTINGEN:
             continue
-        result.append(block[start:match.end()].strip())
+        result.append(block[start : match.end()].strip())
         start = match.end()
     rest = block[start:].strip()
     if rest:
@@ -450,8 +452,7 @@ def format_report(scores: Sequence[PageScore]) -> str:
     lines = [header, "-" * len(header)]
     for s in scores:
         lines.append(
-            f"{s.path:<{width}}  {s.sentences:>6}  {s.words:>7}  "
-            f"{s.avg_sentence_length:>5.1f}  {100 * s.long_word_share:>5.1f}  {s.flesch_douma:>5.1f}"
+            f"{s.path:<{width}}  {s.sentences:>6}  {s.words:>7}  {s.avg_sentence_length:>5.1f}  {100 * s.long_word_share:>5.1f}  {s.flesch_douma:>5.1f}"
         )
     if scores:
         n = len(scores)
@@ -464,6 +465,11 @@ def format_report(scores: Sequence[PageScore]) -> str:
             f"{sum(s.flesch_douma for s in scores) / n:>5.1f}"
         )
     return "\n".join(lines)
+
+
+def print_report(scores: Sequence[PageScore], file: TextIO | None = None) -> None:
+    """Druk :func:`format_report` af (standaard naar stdout)."""
+    print(format_report(scores), file=sys.stdout if file is None else file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -479,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not paths:
         print("gebruik: python -m kennisbank.readability PAD...", file=sys.stderr)
         return 2
-    print(format_report(report(paths)))
+    print_report(report(paths))
     return 0
 
 

@@ -258,8 +258,11 @@ class ListField(Field):
         return ()
 
     def json_schema(self, ctx):
-        return {"type": "array", "minItems": self.min_items, "uniqueItems": True,
-                "items": self.item_schema(ctx), "description": self.help}
+        array = {"type": "array", "minItems": self.min_items, "uniqueItems": True, "items": self.item_schema(ctx)}
+        if not self.min_items:
+            return {**array, "description": self.help}
+        # A single value is accepted as a one-item list (werkgebied: landelijk).
+        return {"description": self.help, "anyOf": [array, self.item_schema(ctx)]}
 
     def item_schema(self, ctx: Context) -> dict[str, Any]:
         return {"type": "string"}
@@ -405,6 +408,9 @@ class GroupList(ListField):
 
     def item_schema(self, ctx):
         return self.group.json_schema(ctx)
+
+    def json_schema(self, ctx):
+        return {"type": "array", "minItems": self.min_items, "items": self.item_schema(ctx), "description": self.help}
 
 
 PRIVATE = "zodat geen sleutelpersoon persoonlijk bereikbaar wordt"
