@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from .checks import Catalogue, Layout, check_all
 from .generate import PAYMENT_TABLE_MARKER, Generated, generate, payment_table
 from .problems import errors, report
+from .search import page_search
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -48,7 +49,8 @@ def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> 
 def run_pagefind(site_dir: str) -> None:
     """Build the Pagefind search index into the site; fail loudly if it cannot."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", site_dir],
+        [sys.executable, "-m", "pagefind", "--site", site_dir,
+         "--exclude-selectors", ".headerlink"],  # the ¶ after each heading is not content
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
@@ -88,6 +90,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 if generated.edit_path else None
             )
         return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        # Search: index this page or not, its type and filter values (see search.py, overrides/main.html).
+        context["zoeken"] = page_search(page.meta, page.file.src_uri, self.catalogue.context)
+        return context
 
     def on_serve(self, server, config, builder):
         for folder in ("practices", "programmes", "data"):
