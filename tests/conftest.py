@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -120,3 +121,35 @@ def page(browser, site_url):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
     context.close()
+
+
+# --- serving any built folder, and a watched page on it (used by tests/test_search_browser.py) ---
+
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """Serve a folder on 127.0.0.1 for as long as the ``with`` block runs; yields the base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def watched_page(context, base_url: str):
+    """A new page in ``context`` with ``foreign_requests`` and ``console_errors`` lists, like the ``page`` fixture."""
+    page = context.new_page()
+    page.foreign_requests = []
+    page.console_errors = []
+    page.on("request", lambda r: None if r.url.startswith((base_url, "data:", "blob:")) else page.foreign_requests.append(r.url))
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page
