@@ -75,6 +75,13 @@ def test_the_search_page_is_not_indexed_and_has_the_form(ctx):
     assert form["thema"].all_label == "Alle thema’s"
 
 
+def test_overview_pages_are_indexed_by_their_summary_only(ctx):
+    overview = s.page_search({"title": "Thema: Werving", "type": "overzicht"}, "themas/werving.md", ctx)
+    practice = s.page_search({"title": "FSAN", "type": "praktijk"}, "praktijken/fsan.md", ctx)
+    assert overview.indexed and overview.summary_only
+    assert practice.indexed and not practice.summary_only
+
+
 def test_other_pages_are_indexed_without_the_form(ctx):
     other = s.page_search(None, "over.md", ctx)
     assert other.indexed and not other.is_search_page and other.type_label == "Over de kennisbank"
@@ -185,6 +192,15 @@ def test_filter_values_are_not_indexed_as_text(built_site, catalogue):
         found = markup(built_site, page.doc_path)
         assert found.has_body and found.filters
         assert not any(inside for _, _, inside in found.filters)
+
+
+def test_an_overview_page_indexes_its_title_and_description_not_its_list(built_site):
+    html = (built_site / "themas" / "werving" / "index.html").read_text(encoding="utf-8")
+    assert html.count("data-pagefind-body") == 1
+    body = html.split("<div data-pagefind-body>", 1)[1].split("</div>", 1)[0]
+    assert "Thema: Werving en selectie. Sleutelpersonen vinden, kiezen en de groep divers maken." in body
+    assert "<a " not in body
+    assert '<span data-pagefind-meta="title">Thema: Werving en selectie</span>' in html
 
 
 def test_the_search_page_keeps_its_contract(built_site):

@@ -35,6 +35,11 @@ TYPES: dict[str, str] = {
     "pagina": "Over de kennisbank",
 }
 
+#: Types indexed by title and summary only. Their lists repeat the records, which are indexed
+#: themselves; indexing the lists again would crowd the results and, with thousands of
+#: records, make each of these pages a very large download when it shows up as a result.
+SUMMARY_ONLY = frozenset({"overzicht"})
+
 #: Filter name (URL parameter and Pagefind filter) → (form label, "all" choice, vocabulary).
 FILTERS: dict[str, tuple[str, str, str | None]] = {
     "type": ("Soort pagina", "Alle soorten", None),
@@ -71,6 +76,7 @@ class PageSearch:
     type_label: str
     filters: tuple[tuple[str, str], ...] = ()  # (filter name, value), for data-pagefind-filter
     form: tuple[Filter, ...] = ()  # the filters of the search page; empty on other pages
+    summary_only: bool = False  # index the title and description, not the page text
 
     @property
     def is_search_page(self) -> bool:
@@ -134,9 +140,9 @@ def filter_form(vocab: Vocabularies) -> tuple[Filter, ...]:
 
 
 def page_search(meta: Mapping[str, Any] | None, src_uri: str, ctx: Context) -> PageSearch:
-    """Search details of one page: indexed or not, type and label, filters, and the form on the search page."""
+    """Search details of one page: indexed or not (and how), type and label, filters, and the form on the search page."""
     meta = meta or {}
     kind = page_type(meta, src_uri)
     if src_uri == SEARCH_PAGE:
         return PageSearch(False, kind, type_label(kind), form=filter_form(ctx.vocab))
-    return PageSearch(True, kind, type_label(kind), page_filters(meta, src_uri, ctx.vocab))
+    return PageSearch(True, kind, type_label(kind), page_filters(meta, src_uri, ctx.vocab), summary_only=kind in SUMMARY_ONLY)
