@@ -127,3 +127,12 @@ def test_schemas_on_disk_match_the_schema(root, empty_repo):
     for file in (root / "schemas").glob("*.json"):
         assert (empty_repo / "schemas" / file.name).read_text(encoding="utf-8") == file.read_text(encoding="utf-8"), \
             f"schemas/{file.name} is verouderd: draai 'kennisbank schemas'"
+
+
+def test_readability_report_prints_a_line_per_page_and_never_fails(scratch, capsys):
+    assert run(scratch, "leesbaarheid") == 0
+    out = capsys.readouterr().out
+    guides = sorted((scratch / "content" / "gidsen").glob("*.md"))
+    assert guides and all(f"content/gidsen/{g.name}" in out for g in guides)
+    assert "good_practices/fsan.md" in out
+    assert "gemiddelde" in out

@@ -171,6 +171,17 @@ def cmd_schemas(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_readability(root: Path, args: argparse.Namespace) -> int:
+    """Print readability figures per Dutch page; informative, never a failure."""
+    from . import readability
+
+    layout = layout_of(root)
+    found = [*sorted(layout.folder("content").rglob("*.md")), *sorted(layout.folder("practices").rglob("*.md"))]
+    paths = args.paths or [os.path.relpath(p) for p in found]
+    readability.print_report(readability.report(paths))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(prog="kennisbank", description="Controleer, bouw en bekijk de Kennisbank Sleutelpersonen.")
@@ -191,6 +202,9 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(run=cmd_new)
     schemas = sub.add_parser("schemas", help="schrijf de JSON Schema's voor editors naar schemas/")
     schemas.set_defaults(run=cmd_schemas)
+    leesbaarheid = sub.add_parser("leesbaarheid", help="toon per pagina de leesbaarheid (zinslengte, Flesch-Douma)")
+    leesbaarheid.add_argument("paths", nargs="*", type=Path, help="bestanden (standaard: alles in content/)")
+    leesbaarheid.set_defaults(run=cmd_readability)
     return p
 
 

@@ -8,6 +8,7 @@ edit link of a generated page, the payment table), and runs the search indexer.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .checks import Catalogue, Layout, check_all
-from .generate import PAYMENT_TABLE_MARKER, Generated, generate, payment_table
+from .generate import PAYMENT_TABLE_MARKER, Generated, dutch_date, generate, payment_table
 from .problems import errors, report
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -79,6 +80,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        reviewed = page.meta.get("laatst_herzien")
+        if reviewed:
+            page.meta["laatst_herzien_tekst"] = dutch_date(dt.date.fromisoformat(str(reviewed)))
         if PAYMENT_TABLE_MARKER in markdown:
             markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
         generated = self.generated.get(page.file.src_uri)
