@@ -63,13 +63,14 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def show_mkdocs_warnings() -> None:
-    """Print mkdocs' own warnings (broken links and such) as mkdocs' CLI would."""
+def show_mkdocs_log(level: int = logging.WARNING) -> None:
+    """Print mkdocs' own messages (broken links, rebuilds) as mkdocs' CLI would."""
     logger = logging.getLogger("mkdocs")
+    logger.setLevel(min(logger.getEffectiveLevel(), level))
     if not any(getattr(h, "kennisbank", False) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
+        handler.setLevel(level)
         handler.kennisbank = True
         logger.addHandler(handler)
 
@@ -79,7 +80,7 @@ def build_site(root: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    show_mkdocs_warnings()
+    show_mkdocs_log()
     config = load_config(str(root / CONFIG), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -125,8 +126,10 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     run_check(layout_of(root), strict=False)
+    show_mkdocs_log(logging.INFO)
     watch = [str(root / "overrides")] if (root / "overrides").exists() else []
-    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr)
+    # Serve at the root of the dev address, not under site_url's path (/kennisbank/).
+    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr, site_url=f"http://{args.dev_addr}/")
     return 0
 
 
