@@ -377,6 +377,9 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files += [term_page(catalogue, "rollen", "roles", "rollen", k) for k in catalogue.context.vocab.keys("rollen")]
     files.append(content_model_page(catalogue))
     files += data_files(catalogue)
+    from .freshness import editors_page  # imported here: freshness builds on this module
+
+    files.append(editors_page(catalogue))
     return files
 
 
