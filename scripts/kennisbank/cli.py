@@ -6,6 +6,8 @@ Usage:
     kennisbank serve [--dev-addr 127.0.0.1:8000]
     kennisbank new praktijk|programma|gids "Titel"
     kennisbank schemas
+    kennisbank from-issue FILE [--kind praktijk|programma] [--output DIR]
+    kennisbank forms
 """
 
 from __future__ import annotations
@@ -185,6 +187,42 @@ def cmd_readability(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_from_issue(root: Path, args: argparse.Namespace) -> int:
+    """Turn a submitted issue form into a new source file, or say what to fix."""
+    import dataclasses
+
+    from .from_issue import FOLDERS, convert_file, outcome
+
+    layout = layout_of(root)
+    result = convert_file(args.file, layout.folder("data"), dt.date.today(), args.kind)
+    if result.problems:
+        print(outcome(result))
+        return 1
+    if args.output:
+        layout = dataclasses.replace(layout, **{FOLDERS[result.kind]: str(args.output.resolve())})
+    path = new_path(layout, result.kind, result.title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(result.text, encoding="utf-8")
+    print(outcome(result, path.relative_to(root) if path.is_relative_to(root) else path))
+    return 0
+
+
+def cmd_forms(root: Path, args: argparse.Namespace) -> int:
+    """Write the GitHub issue forms to ``.github/ISSUE_TEMPLATE/``."""
+    from mkdocs.config import load_config
+
+    from .forms import FORMS_FOLDER, form_files
+
+    ctx = make_context(layout_of(root))
+    folder = root / FORMS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    files = form_files(ctx.vocab, load_config(str(root / CONFIG)).site_url or "")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"{len(files)} formulieren geschreven naar {FORMS_FOLDER}/.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(prog="kennisbank", description="Controleer, bouw en bekijk de Kennisbank Sleutelpersonen.")
@@ -208,6 +246,13 @@ def parser() -> argparse.ArgumentParser:
     leesbaarheid = sub.add_parser("leesbaarheid", help="toon per pagina de leesbaarheid (zinslengte, Flesch-Douma)")
     leesbaarheid.add_argument("paths", nargs="*", type=Path, help="bestanden (standaard: alles in content/)")
     leesbaarheid.set_defaults(run=cmd_readability)
+    from_issue = sub.add_parser("from-issue", help="maak een bronbestand uit een ingevuld GitHub-formulier")
+    from_issue.add_argument("file", help="bestand met de tekst van het issue (Markdown), of - voor standaardinvoer")
+    from_issue.add_argument("--kind", choices=["praktijk", "programma"], help="soort formulier (standaard: uit de tekst afgeleid)")
+    from_issue.add_argument("--output", type=Path, help="map voor het nieuwe bestand (standaard good_practices/ of programmas/)")
+    from_issue.set_defaults(run=cmd_from_issue)
+    forms = sub.add_parser("forms", help="schrijf de GitHub-formulieren naar .github/ISSUE_TEMPLATE/")
+    forms.set_defaults(run=cmd_forms)
     return p
 
 

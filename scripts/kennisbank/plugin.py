@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -21,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .checks import Catalogue, Layout, check_all
+from .freshness import source_links
 from .generate import PAYMENT_TABLE_MARKER, Generated, dutch_date, generate, payment_table
 from .problems import errors, report
 
@@ -91,6 +93,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 edit_url(config.repo_url, config.edit_uri, self.layout.content, generated.edit_path)
                 if generated.edit_path else None
             )
+        if generated:  # links to source files on a generated page (the editors' list)
+            can_edit = config.repo_url and config.edit_uri
+            markdown = source_links(markdown, partial(edit_url, config.repo_url, config.edit_uri, self.layout.content) if can_edit else None)
         return markdown
 
     def on_serve(self, server, config, builder):
