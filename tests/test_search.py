@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank import cli, plugin
+from kennisbank import plugin
 from kennisbank import search as s
 from kennisbank.checks import check_all, make_context
 
-from .conftest import TODAY
+from .conftest import TODAY, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -228,11 +228,6 @@ def old_site(scratch: Path) -> Path:
     return site
 
 
-def build(scratch: Path, monkeypatch) -> int:
-    monkeypatch.chdir(scratch)
-    return cli.main(["build"])
-
-
 def test_a_failing_pagefind_fails_the_build(scratch, old_site, monkeypatch, capsys, caplog):
     real_run = subprocess.run
 
@@ -241,7 +236,7 @@ def test_a_failing_pagefind_fails_the_build(scratch, old_site, monkeypatch, caps
         return real_run([command[0], "-c", "import sys; print('kapot', file=sys.stderr); sys.exit(3)"], **kwargs)
 
     monkeypatch.setattr(plugin.subprocess, "run", pagefind_fails)
-    assert build(scratch, monkeypatch) == 1
+    assert run_cli(scratch, "build") == 1
     assert "De zoekindex kon niet worden gemaakt" in caplog.text and "kapot" in caplog.text  # mkdocs logs the plugin's error
     assert "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd." in capsys.readouterr().err
     assert sorted(p.name for p in old_site.iterdir()) == ["index.html"]
@@ -251,12 +246,12 @@ def test_a_failing_pagefind_fails_the_build(scratch, old_site, monkeypatch, caps
 
 def test_a_pagefind_that_writes_no_index_fails_the_build(scratch, old_site, monkeypatch, caplog):
     monkeypatch.setattr(plugin.subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 0, "", ""))
-    assert build(scratch, monkeypatch) == 1
+    assert run_cli(scratch, "build") == 1
     assert "De zoekindex kon niet worden gemaakt" in caplog.text
     assert (old_site / "index.html").read_text(encoding="utf-8") == "vorige versie"
 
 
-def test_a_working_pagefind_replaces_the_site(scratch, old_site, monkeypatch):
-    assert build(scratch, monkeypatch) == 0
+def test_a_working_pagefind_replaces_the_site(scratch, old_site):
+    assert run_cli(scratch, "build") == 0
     assert (old_site / "pagefind" / "pagefind.js").exists()
     assert (old_site / "zoeken" / "index.html").exists()
