@@ -11,6 +11,7 @@ Nothing is written to the real content folders.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import random
@@ -99,10 +100,8 @@ def measure(base: str) -> dict[str, float]:
         page = browser.new_page()
 
         def record(response):
-            try:
+            with contextlib.suppress(Exception):  # redirects and aborted requests have no body
                 sizes[response.url] = len(gzip.compress(response.body()))
-            except Exception:  # redirects and aborted requests have no body
-                pass
 
         page.on("response", record)
         page.goto(base + "sociale-kaart/")

@@ -86,10 +86,7 @@ def test_nearest_agrees_with_distance_to_on_random_programmes(catalogue, gazette
     names = [m.name for m in gazetteer.municipalities]
     programmes = []
     for n in range(120):
-        if n % 10 == 0:
-            area = Area(provinces=(rng.choice(PROVINCES),))
-        else:
-            area = Area(municipalities=tuple(rng.sample(names, rng.randint(1, 3))))
+        area = Area(provinces=(rng.choice(PROVINCES),)) if n % 10 == 0 else Area(municipalities=tuple(rng.sample(names, rng.randint(1, 3))))
         programmes.append(synthetic(catalogue, f"p-{n}", f"Programma {n}", area))
     for place in rng.sample(list(gazetteer.municipalities), 15):
         brute = sorted(((sm.distance_to(p.area, place, gazetteer), p.name.lower(), p.slug) for p in programmes), key=lambda t: t[:2])
