@@ -381,6 +381,7 @@
     map.setMaxBounds(outlineBounds.pad(0.6));
     cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
+      animate: false, // no fading clusters: calmer, and the markers on screen always match the list
       maxClusterRadius: 40,
       iconCreateFunction: (c) => {
         const n = c.getAllChildMarkers().reduce((s, m) => s + m.options.count, 0);
@@ -388,6 +389,18 @@
       },
     });
     map.addLayer(cluster);
+    // Enter on a focused cluster zooms in (or spreads it out), then focus goes to one of its markers.
+    cluster.on("clusterkeypress", (event) => {
+      if (event.originalEvent.keyCode !== 13) return;
+      const first = event.layer.getAllChildMarkers()[0];
+      const focusFirst = () => {
+        const shown = cluster.getVisibleParent(first);
+        if (shown && shown.getElement() && !shown.getElement().contains(document.activeElement)) shown.getElement().focus();
+      };
+      event.layer.zoomToBounds({ padding: [30, 30] });
+      map.once("zoomend", () => setTimeout(focusFirst, 0));
+      setTimeout(focusFirst, 600);
+    });
     map.on("popupopen", (event) => {
       const link = event.popup.getElement().querySelector(".kb-kaart__popup a");
       if (link && event.popup._source && event.popup._source._kbKeyboard) link.focus();
@@ -453,9 +466,10 @@
       const where = town ? [town.lat, town.lon] : provinceCentres[-1 - place.a];
       const label = name + ": " + plural(place.items.length, "programma", "programma's");
       const marker = L.marker(where, { icon: countIcon(place.items.length, label), title: label, count: place.items.length, keyboard: true });
-      // Leaflet turns Enter on a focused marker into a click; remember it to move focus into the popup.
-      // (Registered before bindPopup, whose click handler opens the popup.)
-      marker.on("click", (event) => { marker._kbKeyboard = event.originalEvent instanceof KeyboardEvent; });
+      // Leaflet opens the popup on a click or on Enter (keypress); remember which, to move focus into
+      // the popup for keyboard users. Registered before bindPopup, whose handlers open the popup.
+      marker.on("click", () => { marker._kbKeyboard = false; });
+      marker.on("keypress", (event) => { marker._kbKeyboard = event.originalEvent.keyCode === 13; });
       marker.bindPopup(() => {
         const box = popupContent(place, name);
         box._kbFocus = marker._kbKeyboard;
