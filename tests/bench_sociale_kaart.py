@@ -117,6 +117,7 @@ def measure(base: str) -> dict[str, float]:
         page.wait_for_function("document.getElementById('kb-kaart').dataset.gemeente === 'Utrecht'")
         town = (time.perf_counter() - start) * 1000
         browser.close()
+    print("  filter times (ms):", " ".join(f"{t:.0f}" for t in times))
     for url, size in biggest:
         print(f"  {size / 1024:8.1f} KB  {url.removeprefix(base)}")
     return {"first_load_kb_gzip": first_load / 1024, "filter_ms_median": statistics.median(times),

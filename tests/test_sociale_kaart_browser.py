@@ -252,3 +252,33 @@ laatst_geverifieerd: 2026-06-01
             assert EVIL in page.inner_text("article")
     context.close()
     assert dialogs == [] and errors == []
+
+
+def test_a_tile_layer_can_be_configured(scratch, tmp_path, browser):
+    config = scratch / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + """
+extra:
+  sociale_kaart:
+    tegels:
+      url: "tegels/{z}/{x}/{y}.png"
+      attributie: "Proeftegels"
+""", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(scratch, site)
+    context = browser.new_context()
+    page = context.new_page()
+    tiles = []
+    page.on("request", lambda r: tiles.append(r.url) if "/tegels/" in r.url else None)
+    with served(site) as base:
+        open_map(page, base)
+        page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+        assert "Proeftegels" in page.inner_text(".leaflet-control-attribution")
+    context.close()
+    assert tiles and all(t.startswith(base + "sociale-kaart/tegels/") and t.endswith(".png") for t in tiles)
+
+
+def test_no_tile_layer_by_default(page, site_url):
+    open_map(page, site_url)
+    assert page.locator(".leaflet-tile").count() == 0
+    assert page.inner_text(".leaflet-control-attribution").endswith("Kaart: Natural Earth")
+    assert_clean(page)
