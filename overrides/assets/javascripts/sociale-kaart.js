@@ -484,7 +484,7 @@
     const town = state.gemeente;
     if (town) {
       here = L.circleMarker([town.lat, town.lon], { radius: 9, color: "#b3261e", weight: 3, fillOpacity: 0.15, interactive: false })
-        .bindTooltip(town.name, { permanent: true, direction: "top", offset: [0, -8] }).addTo(map);
+        .bindTooltip(el("span", "", town.name), { permanent: true, direction: "top", offset: [0, -8] }).addTo(map);
       const bounds = L.latLngBounds([[town.lat, town.lon]]);
       markers.forEach((m) => bounds.extend(m.getLatLng()));
       map.fitBounds(bounds.pad(0.2), { maxZoom: 10 });
