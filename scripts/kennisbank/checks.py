@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .gazetteer import load_gazetteer
 from .loading import Source, read_source
+from .privacy import rule_private_contact
 from .problems import Problem, Severity
 from .records import Page, Practice, Programme
 from .schema import (
@@ -195,6 +196,8 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_summary_box(source)
     if kind == "praktijk":
         found += rule_practice_sections(source)
+    if kind in ("praktijk", "programma"):
+        found += rule_private_contact(source)
     problems = _as_problems(source.path, found)
     stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
     problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)
