@@ -179,6 +179,19 @@ FOCUSED = """
           focusVisible: el.matches(':focus-visible'),
           inView: (() => { const r = el.getBoundingClientRect();
                            return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight; })(),
+          // What lies on top of the middle of the focused control, if that is not the control itself.
+          onTop: (() => { const r = el.getBoundingClientRect();
+                          const x = (Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2;
+                          const y = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;
+                          // Boxes above the control that paint a background hide it; transparent ones
+                          // (such as Material's sidebar wrappers that overlap the footer) do not.
+                          const stack = document.elementsFromPoint(x, y);
+                          const own = stack.findIndex(e => e === el || el.contains(e));
+                          const above = (own < 0 ? stack : stack.slice(0, own)).filter(e => !e.contains(el));
+                          const paints = e => { const s = getComputedStyle(e);
+                                                return s.backgroundColor !== 'rgba(0, 0, 0, 0)' || s.backgroundImage !== 'none'; };
+                          const top = above.find(paints);
+                          return top ? top.outerHTML.slice(0, 80).replace(/\\s+/g, ' ') : null; })(),
           focus: {outline: s.outlineStyle === 'none' ? 'none' : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
                   outlineWidth: parseFloat(s.outlineWidth) || 0, outlineStyle: s.outlineStyle, boxShadow: s.boxShadow}};
 }
@@ -202,6 +215,10 @@ class KeyboardWalk:
     def off_screen(self) -> list[str]:
         """Controls that took focus outside the window, where no one sees it (such as a closed drawer)."""
         return [f["describe"] for f in self.reached.values() if not f["inView"]]
+
+    def covered(self) -> list[str]:
+        """Controls that took focus while something else lay on top of them (such as a menu panel)."""
+        return [f"{f['describe']} under {f['onTop']}" for f in self.reached.values() if f["inView"] and f["onTop"]]
 
     def without_visible_focus(self) -> list[str]:
         """Controls whose look does not change (outline or box-shadow) when they get keyboard focus."""

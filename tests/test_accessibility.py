@@ -42,6 +42,7 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(page, site_url, pag
     assert walk.unreachable() == []
     assert walk.hidden_stops == []
     assert walk.off_screen() == []
+    assert walk.covered() == []
     assert walk.without_visible_focus() == []
 
 
@@ -62,7 +63,7 @@ def test_no_horizontal_scrolling(browser, site_url, page_type: PageType, size):
 @pytest.mark.parametrize("page_type", PARAMS)
 def test_zoomed_page_works_by_keyboard(browser, site_url, page_type: PageType):
     """At 200% zoom the menu sits in a drawer: closed, its links take no focus; it opens with the keyboard,
-    and then every control in it is reachable and shows focus."""
+    then every control in it is reachable and shows focus, and Escape closes it again."""
     context = browser.new_context(**ZOOM_200)
     try:
         page = context.new_page()
@@ -71,6 +72,7 @@ def test_zoomed_page_works_by_keyboard(browser, site_url, page_type: PageType):
         assert closed.unreachable() == []
         assert closed.hidden_stops == []
         assert closed.off_screen() == []
+        assert closed.covered() == []
         assert closed.without_visible_focus() == []
 
         assert open_menu_with_keyboard(page), "de menuknop is niet met Tab te bereiken"
@@ -78,10 +80,15 @@ def test_zoomed_page_works_by_keyboard(browser, site_url, page_type: PageType):
         first_link = page.locator(".md-sidebar--primary .md-nav__link").first.bounding_box()
         assert first_link and first_link["x"] >= 0, "het menu is niet in beeld geschoven"
         opened = walk_with_tab(page)
-        assert len(opened.reached) > len(closed.reached)
+        assert any('class="md-nav__link' in f["describe"] for f in opened.reached.values()), "geen menulink bereikt"
         assert opened.unreachable() == []
         assert opened.hidden_stops == []
         assert opened.off_screen() == []
+        assert opened.covered() == []
         assert opened.without_visible_focus() == []
+
+        page.keyboard.press("Escape")
+        assert not page.locator("#__drawer").is_checked()
+        assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"]')"), "Escape zet de focus niet terug op de menuknop"
     finally:
         context.close()

@@ -63,8 +63,48 @@
     });
   }
 
+  // Opening the menu by keyboard moves focus into it, so the next Tab does not land behind it;
+  // Escape closes it again and puts focus back on the menu button.
+  function shown(element) {
+    return element.checkVisibility ? element.checkVisibility({visibilityProperty: true}) : element.offsetParent !== null;
+  }
+
+  function focusMenu() {
+    var candidates = document.querySelectorAll(".md-sidebar--primary a[href], .md-sidebar--primary [tabindex='0']");
+    var first = Array.prototype.filter.call(candidates, shown)[0];
+    if (first) {
+      first.focus();
+    }
+  }
+
+  // While the menu is open on a narrow screen it covers the page like a dialog: the rest of the page
+  // takes no focus (inert), so Tab stays in the menu instead of landing on links hidden behind it.
+  var OUTSIDE_MENU = ".md-header, [data-md-component=skip], [data-md-component=announce], .md-content, .md-sidebar--secondary, .md-footer";
+
+  function syncInert() {
+    var drawer = document.getElementById("__drawer");
+    var open = Boolean(drawer && drawer.checked && narrow.matches);
+    Array.prototype.forEach.call(document.querySelectorAll(OUTSIDE_MENU), function (element) {
+      element.inert = open;
+    });
+  }
+
+  function closeMenu() {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector('label.md-header__button[for="__drawer"]');
+    if (drawer && drawer.checked && button) {
+      button.click();
+      syncInert();
+      button.focus();
+    }
+  }
+
   document.addEventListener("keydown", function (event) {
     var label = event.target;
+    if (event.key === "Escape") {
+      closeMenu();
+      return;
+    }
     if (!(label instanceof HTMLLabelElement) || label.dataset.kbButton !== "yes") {
       return;
     }
@@ -72,17 +112,26 @@
       event.preventDefault();
       event.stopPropagation();
       label.click();
+      if (label.htmlFor === "__drawer" && document.getElementById("__drawer").checked) {
+        syncInert();
+        focusMenu();
+      }
     }
   }, true);
 
   document.addEventListener("change", function (event) {
     if (event.target instanceof HTMLInputElement && event.target.classList.contains("md-toggle")) {
       Array.prototype.forEach.call(document.querySelectorAll('label[for="' + event.target.id + '"]'), syncExpanded);
+      syncInert();
     }
   });
 
-  narrow.addEventListener("change", update);
+  narrow.addEventListener("change", function () {
+    update();
+    syncInert();
+  });
   update();
+  syncInert();
 
   function headingBefore(element) {
     var headings = document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3");
