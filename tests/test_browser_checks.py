@@ -38,6 +38,17 @@ def test_tab_walk_finds_each_kind_of_keyboard_problem(page, site_url):
 
 
 @pytest.mark.browser
+def test_tab_walk_notices_focus_under_a_panel_but_not_under_a_clear_box(page, site_url):
+    show(page, site_url, """
+        <a href="#a" id="under" style="position: fixed; top: 100px; left: 10px">onder een paneel</a>
+        <div style="position: fixed; top: 90px; left: 0; width: 200px; height: 40px; background: white"></div>
+        <a href="#b" id="clear" style="position: fixed; top: 200px; left: 10px">onder glas</a>
+        <div style="position: fixed; top: 190px; left: 0; width: 200px; height: 40px"></div>""")
+    walk = walk_with_tab(page)
+    assert [d.split('id="')[1].split('"')[0] for d in walk.covered()] == ["under"]
+
+
+@pytest.mark.browser
 def test_tab_walk_notices_focus_on_something_invisible(page, site_url):
     show(page, site_url, '<button id="fine">goed</button><button id="ghost" style="opacity: 0; width: 0; height: 0; padding: 0; border: 0">x</button>')
     walk = walk_with_tab(page)
