@@ -44,13 +44,10 @@ def instrumented_page(browser, site_url: str):
 
     For the figures table, which needs several pages in one test; the tests themselves use the fixture.
     """
+    from .conftest import recording_page
+
     context = browser.new_context()
-    page = context.new_page()
-    page.foreign_requests = []
-    page.console_errors = []
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else page.foreign_requests.append(r.url))
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page = recording_page(context, site_url)
     try:
         yield page
     finally:

@@ -138,6 +138,17 @@ def browser():
         browser.close()
 
 
+def recording_page(context, site_url: str):
+    """A new page in ``context`` with ``foreign_requests`` and ``console_errors`` lists that fill themselves."""
+    page = context.new_page()
+    page.foreign_requests = []
+    page.console_errors = []
+    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else page.foreign_requests.append(r.url))
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page
+
+
 @pytest.fixture
 def page(browser, site_url):
     """A fresh browser page that records requests to other origins and console errors.
@@ -145,12 +156,7 @@ def page(browser, site_url):
     ``page.foreign_requests`` and ``page.console_errors`` are lists to assert on.
     """
     context = browser.new_context()
-    page = context.new_page()
-    page.foreign_requests = []
-    page.console_errors = []
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else page.foreign_requests.append(r.url))
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page = recording_page(context, site_url)
     yield page
     context.close()
 
