@@ -58,6 +58,17 @@ def ensure_chromium() -> None:
     sys.exit(f"{CHROMIUM} ontbreekt. Installeer Chromium (Debian: sudo apt-get install chromium) en probeer opnieuw.")
 
 
+def ensure_java() -> None:
+    """The HTML tests run the Nu HTML Checker (vnu.jar) on Java; install a JRE when possible, else stop loudly."""
+    if shutil.which("java"):
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "default-jre-headless", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    sys.exit("java ontbreekt. Installeer Java (Debian: sudo apt-get install default-jre-headless) en probeer opnieuw.")
+
+
 def main() -> None:
     """Dispatch `serve` or `test`."""
     command = sys.argv[1] if len(sys.argv) > 1 else ""
@@ -68,6 +79,7 @@ def main() -> None:
     elif command == "test":
         ensure_venv()
         ensure_chromium()
+        ensure_java()
         run(BIN / "ruff", "check", "scripts", "tests", "dev.py")
         run(BIN / "python", "-m", "pytest", *sys.argv[2:], env=env)
     else:

@@ -89,6 +89,18 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def site_path() -> str:
+    """The URL path the site lives under on its host (from site_url in mkdocs.yml), such as '/kennisbank/'."""
+    import re
+    from urllib.parse import urlsplit
+
+    found = re.search(r"^site_url:\s*['\"]?([^'\"\s]+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    return (urlsplit(found.group(1)).path if found else "") or "/"
+
+
+SITE_PATH = site_path()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the built site, served by a local HTTP server."""
@@ -133,6 +145,27 @@ def serve_directory(directory: Path):
         def log_message(self, *args):
             pass
 
+        # Like GitHub Pages: the site also answers under its own path (/kennisbank/, which the
+        # 404 page uses for its links), and a missing page gets 404.html with status 404.
+        def translate_path(self, path):
+            prefix = SITE_PATH.rstrip("/")
+            if path == prefix or path.startswith(prefix + "/"):
+                path = path[len(prefix):] or "/"
+            return super().translate_path(path)
+
+        def send_error(self, code, message=None, explain=None):
+            not_found = Path(directory) / "404.html"
+            if code != 404 or not not_found.exists() or self.command not in ("GET", "HEAD"):
+                return super().send_error(code, message, explain)
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command == "GET":
+                self.wfile.write(body)
+            return None
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -150,3 +183,13 @@ def watched_page(context, base_url: str):
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     return page
+
+
+@pytest.fixture(scope="session")
+def vnu_messages(built_site):
+    """Every Nu HTML Checker message about the built site, from one run of vnu (see tests/html_validation.py)."""
+    from .html_validation import java, run_vnu
+
+    if java() is None:
+        pytest.fail("java ontbreekt: installeer het Debian-pakket 'default-jre-headless' (python3 dev.py test doet dat als root)")
+    return run_vnu(built_site)

@@ -378,7 +378,7 @@ def map_page(catalogue: Catalogue) -> Generated:
         "- Kent u een programma dat hier niet staat? Lees [Bijdragen](../bijdragen/index.md).\n",
     ]
     meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in uw gemeente, uw provincie of landelijk.",
-            "type": "overzicht", "template": MAP_TEMPLATE, "hide": ["navigation", "toc"]}
+            "type": "overzicht", "template": MAP_TEMPLATE, "hide": ["toc"]}
     return Generated(MAP_DOC, front_matter(meta) + "".join(parts), plain.edit_path)
 
 
