@@ -22,6 +22,8 @@ from mkdocs.structure.files import File, Files
 from .checks import Catalogue, Layout, check_all
 from .generate import PAYMENT_TABLE_MARKER, Generated, generate, payment_table
 from .problems import errors, report
+from .publicity import Publicity
+from .sharing import default_cache
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -69,6 +71,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
         self.generated = {g.doc_path: g for g in generate(self.catalogue)}
+        self.publicity = Publicity(root, default_cache(root))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -76,6 +79,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if files.get_file_from_path(doc_path):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(File.generated(config, doc_path, content=generated.content))
+        self.publicity.on_files(files, config)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -89,6 +93,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             )
         return markdown
 
+    def on_page_context(self, context, page, config, nav):
+        return self.publicity.on_page_context(context, page, config)
+
+    def on_env(self, env, config, files):
+        self.publicity.on_env(files, config, self.catalogue)
+        return env
+
     def on_serve(self, server, config, builder):
         for folder in ("practices", "programmes", "data"):
             path = self.layout.folder(folder)
@@ -97,5 +108,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return server
 
     def on_post_build(self, config):
+        self.publicity.on_post_build(config)
         if self.config.search_index:
             run_pagefind(config.site_dir)
