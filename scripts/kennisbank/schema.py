@@ -700,14 +700,17 @@ class Slugs(ListField):
         return {"type": "string", "pattern": SLUG_RE.pattern}
 
 
+IF_IDENTIFIABLE = "Verplicht bij herkenbaar: true."
 CONSENT = ConsentField(
     "toestemming", "consent",
     "Gaat het verhaal over herkenbare personen? Zo ja: wie gaf toestemming, wanneer en hoe is dat vastgelegd.",
     fields=(
         Flag("herkenbaar", "identifiable", "true als iemand in het verhaal herkenbaar is (naam, foto, stem of details), anders false."),
-        Text("wie", "given_by", "Wie toestemming gaf, als rol en nooit als naam, bijvoorbeeld: de geïnterviewde sleutelpersoon.", required=False),
-        Date("datum", "date", "Wanneer de toestemming is gegeven (JJJJ-MM-DD).", required=False),
-        Text("vastgelegd", "recorded", "Hoe de toestemming is vastgelegd en waar dat bewaard wordt, bijvoorbeeld: getekend formulier bij de redactie.",
+        Text("wie", "given_by", f"{IF_IDENTIFIABLE} Wie toestemming gaf, als rol en nooit als naam, bijvoorbeeld: de geïnterviewde sleutelpersoon.",
+             required=False),
+        Date("datum", "date", f"{IF_IDENTIFIABLE} Wanneer de toestemming is gegeven (JJJJ-MM-DD).", required=False),
+        Text("vastgelegd", "recorded",
+             f"{IF_IDENTIFIABLE} Hoe de toestemming is vastgelegd en waar dat bewaard wordt, bijvoorbeeld: getekend formulier bij de redactie.",
              required=False),
     ),
     make=Consent,
