@@ -166,3 +166,14 @@ def test_build_works_without_network(scratch, tmp_path):
     for page in pages:
         assert local(site, head(page).meta["og:image"]).exists(), page
     assert len(list((tmp_path / "cache" / "delen").glob("*.png"))) == len(pages)
+
+
+def test_stories_are_in_the_search_index(built_site):
+    """Material's post template bypasses main.html's search marker; the plugin marks the story text itself."""
+    import json
+
+    html = (built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").read_text(encoding="utf-8")
+    assert html.count("data-pagefind-body") == 1
+    marked = [p for p in built_site.rglob("*.html") if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == len(marked)

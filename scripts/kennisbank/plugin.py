@@ -93,6 +93,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             )
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        return self.publicity.on_page_content(html, page)
+
     def on_page_context(self, context, page, config, nav):
         return self.publicity.on_page_context(context, page, config)
 

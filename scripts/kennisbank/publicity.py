@@ -73,6 +73,12 @@ class Publicity:
         self.jobs.append((image_path(page.file.dest_uri), card))
         return context
 
+    def on_page_content(self, html_text: str, page) -> str:
+        """Mark a story's text for the search index: Material's post template replaces the block that main.html marks."""
+        if is_story(tuple(page.file.src_uri.split("/"))) and "data-pagefind-body" not in html_text:
+            return f"<div data-pagefind-body>\n{html_text}\n</div>"
+        return html_text
+
     def on_post_build(self, config) -> None:
         """Write every page's share image into the site, drawing only what the cache lacks."""
         start = time.perf_counter()
