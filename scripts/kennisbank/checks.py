@@ -29,7 +29,7 @@ from .schema import (
     convert_mapping,
     did_you_mean,
 )
-from .stories import is_story, rule_story_excerpt, story_records
+from .stories import is_story, rule_no_contact_data, rule_story_excerpt, story_records
 from .vocabulary import load_vocabularies
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -198,7 +198,7 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
     if kind == "praktijk":
         found += rule_practice_sections(source)
     if kind == "verhaal":
-        found += [*rule_title_heading(source), *rule_story_excerpt(source)]
+        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_no_contact_data(source)]
     problems = _as_problems(source.path, found)
     stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
     problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)

@@ -134,7 +134,12 @@ def share_meta(*, title: str, description: str, url: str, site_url: str, dest_ur
 
 
 def robots_txt(site_url: str) -> str:
-    """robots.txt that allows everything and points at the sitemap."""
+    """robots.txt that allows everything and points at the sitemap.
+
+    Crawlers read robots.txt only at the root of a host. When the site lives in
+    a sub-folder (as site_url says now), the host's own robots.txt must carry
+    the Sitemap line; this file then only documents it.
+    """
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
