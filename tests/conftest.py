@@ -43,6 +43,20 @@ def copy_repo(target: Path, *, content: bool = True) -> Path:
     return target
 
 
+def run_cli(root: Path, *argv: str) -> int:
+    """Run the ``kennisbank`` command inside ``root``, as a contributor would there."""
+    import os
+
+    from kennisbank import cli
+
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return cli.main(list(argv))
+    finally:
+        os.chdir(cwd)
+
+
 @pytest.fixture
 def scratch(tmp_path: Path) -> Path:
     """A throw-away copy of the repository, safe to break."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -12,6 +12,8 @@ import pytest
 from kennisbank import cli
 from kennisbank.checks import Layout, check_all
 from kennisbank.problems import Severity
+
+from .conftest import run_cli as run
 
 FILLED = {
     "samenvatting": '"Een korte samenvatting van deze test."',
@@ -40,15 +42,6 @@ def fill(text: str) -> str:
             line = line.replace("VUL IN: drie tot vijf korte punten", "Een punt.").replace("VUL IN: ", "").replace("VUL IN", "Tekst")
         lines.append(line)
     return "\n".join(lines)
-
-
-def run(root: Path, *argv: str) -> int:
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return cli.main(list(argv))
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.mark.parametrize(("kind", "folder", "suffix"), [("praktijk", "good_practices", ".md"),
@@ -127,3 +120,24 @@ def test_schemas_on_disk_match_the_schema(root, empty_repo):
     for file in (root / "schemas").glob("*.json"):
         assert (empty_repo / "schemas" / file.name).read_text(encoding="utf-8") == file.read_text(encoding="utf-8"), \
             f"schemas/{file.name} is verouderd: draai 'kennisbank schemas'"
+
+
+def test_readability_report_prints_a_line_per_page_and_never_fails(scratch, capsys):
+    assert run(scratch, "leesbaarheid") == 0
+    out = capsys.readouterr().out
+    guides = sorted((scratch / "content" / "gidsen").glob("*.md"))
+    assert guides and all(f"content/gidsen/{g.name}" in out for g in guides)
+    assert "good_practices/fsan.md" in out
+    assert "gemiddelde" in out
+
+
+@pytest.mark.parametrize(("kind", "folder", "suffix"), [("praktijk", "good_practices", ".md"),
+                                                         ("programma", "programmas", ".yml"),
+                                                         ("gids", "content/gidsen", ".md")])
+def test_new_file_names_its_schema_for_editors(kind, folder, suffix, root):
+    """The yaml-language-server line points, from where the file is written, to the right schema."""
+    text = cli.render_template(kind, "Titel", dt.date(2026, 11, 29))
+    match = re.search(r"^# yaml-language-server: \$schema=(\S+)$", text, re.MULTILINE)
+    assert match, "geen yaml-language-server-regel"
+    target = (root / folder / match.group(1)).resolve()
+    assert target == root / "schemas" / f"{kind}.schema.json" and target.exists()

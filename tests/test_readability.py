@@ -7,6 +7,7 @@ moduletekst, zodat een test faalt als het tellen stuk gaat.
 from __future__ import annotations
 
 import importlib
+import io
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ rb = importlib.import_module("kennisbank.readability")
         ("helper", 2),
         ("sleutelpersoon", 4),  # sleu-tel-per-soon
         ("vrijwilligersvergoeding", 7),  # ij telt als één klinker
+        ("bijeenkomst", 3),  # bij-een-komst: j scheidt de klinkers
+        ("coördinator", 5),
         ("ideeën", 3),  # trema begint een nieuwe lettergreep
         ("geïnteresseerd", 5),
         ("sociaal", 3),  # hiaat ia: so-ci-aal
@@ -188,8 +191,6 @@ def test_report_and_format(tmp_path: Path) -> None:
 
 
 def test_print_report_writes_same_text(tmp_path: Path) -> None:
-    import io
-
     page = tmp_path / "p.md"
     page.write_text("Kort. Heel kort.\n", encoding="utf-8")
     scores = rb.report([page])

@@ -6,6 +6,8 @@ Usage:
     kennisbank serve [--dev-addr 127.0.0.1:8000]
     kennisbank new praktijk|programma|gids "Titel"
     kennisbank schemas
+    kennisbank from-issue FILE [--kind praktijk|programma] [--output DIR]
+    kennisbank forms
 """
 
 from __future__ import annotations
@@ -63,13 +65,14 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def show_mkdocs_warnings() -> None:
-    """Print mkdocs' own warnings (broken links and such) as mkdocs' CLI would."""
+def show_mkdocs_log(level: int = logging.WARNING) -> None:
+    """Print mkdocs' own messages (broken links, rebuilds) as mkdocs' CLI would."""
     logger = logging.getLogger("mkdocs")
+    logger.setLevel(min(logger.getEffectiveLevel(), level))
     if not any(getattr(h, "kennisbank", False) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
+        handler.setLevel(level)
         handler.kennisbank = True
         logger.addHandler(handler)
 
@@ -79,7 +82,7 @@ def build_site(root: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    show_mkdocs_warnings()
+    show_mkdocs_log()
     config = load_config(str(root / CONFIG), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -125,8 +128,10 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     run_check(layout_of(root), strict=False)
+    show_mkdocs_log(logging.INFO)
     watch = [str(root / "overrides")] if (root / "overrides").exists() else []
-    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr)
+    # Serve at the root of the dev address, not under site_url's path (/kennisbank/).
+    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr, site_url=f"http://{args.dev_addr}/")
     return 0
 
 
@@ -171,6 +176,53 @@ def cmd_schemas(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_readability(root: Path, args: argparse.Namespace) -> int:
+    """Print readability figures per Dutch page; informative, never a failure."""
+    from . import readability
+
+    layout = layout_of(root)
+    found = [*sorted(layout.folder("content").rglob("*.md")), *sorted(layout.folder("practices").rglob("*.md"))]
+    paths = args.paths or [os.path.relpath(p) for p in found]
+    readability.print_report(readability.report(paths))
+    return 0
+
+
+def cmd_from_issue(root: Path, args: argparse.Namespace) -> int:
+    """Turn a submitted issue form into a new source file, or say what to fix."""
+    import dataclasses
+
+    from .from_issue import FOLDERS, convert_file, outcome
+
+    layout = layout_of(root)
+    result = convert_file(args.file, layout.folder("data"), dt.date.today(), args.kind)
+    if result.problems:
+        print(outcome(result))
+        return 1
+    if args.output:
+        layout = dataclasses.replace(layout, **{FOLDERS[result.kind]: str(args.output.resolve())})
+    path = new_path(layout, result.kind, result.title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(result.text, encoding="utf-8")
+    print(outcome(result, path.relative_to(root) if path.is_relative_to(root) else path))
+    return 0
+
+
+def cmd_forms(root: Path, args: argparse.Namespace) -> int:
+    """Write the GitHub issue forms to ``.github/ISSUE_TEMPLATE/``."""
+    from mkdocs.config import load_config
+
+    from .forms import FORMS_FOLDER, form_files
+
+    ctx = make_context(layout_of(root))
+    folder = root / FORMS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    files = form_files(ctx.vocab, load_config(str(root / CONFIG)).site_url or "")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"{len(files)} formulieren geschreven naar {FORMS_FOLDER}/.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(prog="kennisbank", description="Controleer, bouw en bekijk de Kennisbank Sleutelpersonen.")
@@ -191,6 +243,16 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(run=cmd_new)
     schemas = sub.add_parser("schemas", help="schrijf de JSON Schema's voor editors naar schemas/")
     schemas.set_defaults(run=cmd_schemas)
+    leesbaarheid = sub.add_parser("leesbaarheid", help="toon per pagina de leesbaarheid (zinslengte, Flesch-Douma)")
+    leesbaarheid.add_argument("paths", nargs="*", type=Path, help="bestanden (standaard: alles in content/)")
+    leesbaarheid.set_defaults(run=cmd_readability)
+    from_issue = sub.add_parser("from-issue", help="maak een bronbestand uit een ingevuld GitHub-formulier")
+    from_issue.add_argument("file", help="bestand met de tekst van het issue (Markdown), of - voor standaardinvoer")
+    from_issue.add_argument("--kind", choices=["praktijk", "programma"], help="soort formulier (standaard: uit de tekst afgeleid)")
+    from_issue.add_argument("--output", type=Path, help="map voor het nieuwe bestand (standaard good_practices/ of programmas/)")
+    from_issue.set_defaults(run=cmd_from_issue)
+    forms = sub.add_parser("forms", help="schrijf de GitHub-formulieren naar .github/ISSUE_TEMPLATE/")
+    forms.set_defaults(run=cmd_forms)
     return p
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import json
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,8 +47,13 @@ def dutch_date(day: dt.date) -> str:
 
 
 def text(value: str) -> str:
-    """Escape data for Markdown: no HTML from data, no table breaks."""
-    return html.escape(value, quote=False).replace("|", "&#124;").replace("\n", " ")
+    """Escape data for Markdown: no HTML from data, no table breaks.
+
+    Brackets and braces are escaped too: Markdown would turn them into links
+    (also ``javascript:`` ones), images, or attributes such as ``{: onclick=…}``.
+    """
+    escaped = html.escape(value, quote=False).replace("|", "&#124;").replace("\n", " ")
+    return re.sub(r"([\\\[\]{}])", r"\\\1", escaped)
 
 
 def link(label: str, from_doc: str, to_doc: str) -> str:
@@ -371,6 +377,9 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files += [term_page(catalogue, "rollen", "roles", "rollen", k) for k in catalogue.context.vocab.keys("rollen")]
     files.append(content_model_page(catalogue))
     files += data_files(catalogue)
+    from .freshness import editors_page  # imported here: freshness builds on this module
+
+    files.append(editors_page(catalogue))
     return files
 
 

@@ -8,9 +8,11 @@ edit link of a generated page, the payment table), and runs the search indexer.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -20,7 +22,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .checks import Catalogue, Layout, check_all
-from .generate import PAYMENT_TABLE_MARKER, Generated, generate, payment_table
+from .freshness import source_links
+from .generate import PAYMENT_TABLE_MARKER, Generated, dutch_date, generate, payment_table
 from .problems import errors, report
 from .publicity import Publicity
 from .sharing import default_cache
@@ -83,6 +86,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        reviewed = page.meta.get("laatst_herzien")
+        if reviewed:
+            page.meta["laatst_herzien_tekst"] = dutch_date(dt.date.fromisoformat(str(reviewed)))
         if PAYMENT_TABLE_MARKER in markdown:
             markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
         generated = self.generated.get(page.file.src_uri)
@@ -91,6 +97,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 edit_url(config.repo_url, config.edit_uri, self.layout.content, generated.edit_path)
                 if generated.edit_path else None
             )
+        if generated:  # links to source files on a generated page (the editors' list)
+            can_edit = config.repo_url and config.edit_uri
+            markdown = source_links(markdown, partial(edit_url, config.repo_url, config.edit_uri, self.layout.content) if can_edit else None)
         return markdown
 
     def on_page_content(self, html, page, config, files):

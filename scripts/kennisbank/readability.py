@@ -40,7 +40,9 @@ Woorden
     een koppelteken of apostrof (``zzp'er``, ``Haarlem-Zandvoort``).
 
 Lettergrepen (Nederlandse vuistregel)
-    1. Kleine letters; ``ij`` telt als één klinker (zoals in ``vrij``).
+    1. Alles in kleine letters. De ``j`` telt als medeklinker, dus ``ij`` is
+       één klank (``vrij`` = 1) en een klinker erna begint een nieuwe
+       lettergreep (``bijeenkomst`` = bij-een-komst, 3).
     2. Klinkers zijn ``a e i o u y`` en hun varianten met accent.
     3. Elke aaneengesloten reeks klinkers is één lettergreep
        (``aa``, ``oe``, ``eeuw``, ``ooi``, ``ieu`` zijn dus één klank).
@@ -374,7 +376,7 @@ def words(text: str) -> list[str]:
 
 def _syllables_part(part: str) -> int:
     """Lettergrepen van een woorddeel zonder koppelteken of apostrof."""
-    part = part.lower().replace("ij", "y")
+    part = part.lower()
     count = 0
     previous_vowel = ""
     for char in part:

@@ -179,7 +179,9 @@ class Integer(Field):
         return schema
 
 
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$")
+# No spaces, quotes, brackets or braces: a web address ends up inside Markdown links and <…> autolinks,
+# where those characters would end the link and let the rest be read as HTML or attributes.
+URL_RE = re.compile(r"^https?://[^\s/$.?#<>\"'`(){}\[\]\\][^\s<>\"'`(){}\[\]\\]*\.[^\s<>\"'`(){}\[\]\\]+$")
 
 
 @dataclass(frozen=True)
@@ -446,7 +448,7 @@ class Email(Field):
 
     def check(self, value, ctx):
         text = str(value).strip()
-        if not isinstance(value, str) or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", text, re.IGNORECASE):
+        if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", text, re.IGNORECASE):
             yield "", f"'{text}' is geen e-mailadres"
         elif PERSONAL_MAIL_RE.search(text) or NAME_MAIL_RE.match(text):
             yield "", f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie (zoals info@…), {PRIVATE}"
