@@ -74,7 +74,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
         self.generated = {g.doc_path: g for g in generate(self.catalogue)}
-        self.publicity = Publicity(root, default_cache(root))
+        posts = f"{content}/verhalen/posts/"
+        posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
+        self.publicity = Publicity(root, default_cache(root), posts_edit)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -109,7 +111,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self.publicity.on_page_context(context, page, config)
 
     def on_env(self, env, config, files):
-        self.publicity.on_env(files, config, self.catalogue)
+        self.publicity.on_env(env, files, config, self.catalogue)
         return env
 
     def on_serve(self, server, config, builder):

@@ -20,15 +20,19 @@ from .stories import is_story
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 BLOG_PLUGIN = "material/blog"
+BLOG_TEMPLATES = ("blog.html", "blog-post.html")
+ACTIONS_PARTIAL = "partials/verhalen-acties.html"
 
 
 class Publicity:
     """State of one build: the share images still to write."""
 
-    def __init__(self, root: Path, cache_dir: Path) -> None:
+    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None) -> None:
         self.root = root
         self.cache_dir = cache_dir
+        self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
         self.jobs: list[tuple[str, ShareCard]] = []
+        self.env = None
 
     def on_files(self, files: Files, config) -> None:
         """Add robots.txt and (if the blog is on) a feed placeholder, so links to the feed validate."""
@@ -38,8 +42,9 @@ class Publicity:
         if BLOG_PLUGIN in config.plugins:
             files.append(File.generated(config, FEED_DOC, content=""))
 
-    def on_env(self, files: Files, config, catalogue: Catalogue) -> None:
+    def on_env(self, env, files: Files, config, catalogue: Catalogue) -> None:
         """Write the feed now that the blog plugin has given every story its address."""
+        self.env = env
         feed = files.get_file_from_path(FEED_DOC)
         if feed is None:
             return
@@ -69,6 +74,7 @@ class Publicity:
             dest_uri=page.file.dest_uri, site_name=config.site_name, is_story=story,
             published=date.isoformat() if hasattr(date, "isoformat") else None,
         )
+        self.blog_actions(context, page)
         card = ShareCard(title=title, label=section_label(page.url), site_name=config.site_name, address=site_address(config.site_url or ""))
         self.jobs.append((image_path(page.file.dest_uri), card))
         return context
@@ -78,6 +84,17 @@ class Publicity:
         if is_story(tuple(page.file.src_uri.split("/"))) and "data-pagefind-body" not in html_text:
             return f"<div data-pagefind-body>\n{html_text}\n</div>"
         return html_text
+
+    def blog_actions(self, context: dict, page) -> None:
+        """Put the edit and report buttons on blog pages, whose templates skip main.html's content block."""
+        template = (page.meta or {}).get("template")
+        if template not in BLOG_TEMPLATES or self.env is None:
+            return
+        is_post = template == "blog-post.html"
+        if not is_post and not page.file.abs_src_path.startswith(str(self.root)):
+            page.edit_url = self.posts_edit_url  # archive and category pages are made by the blog plugin
+        actions = self.env.get_template(ACTIONS_PARTIAL).render({**context, "page": page, "kb_post": is_post})
+        page.content = actions + (page.content or "")
 
     def on_post_build(self, config) -> None:
         """Write every page's share image into the site, drawing only what the cache lacks."""
