@@ -95,3 +95,18 @@ def test_robots_points_at_the_sitemap():
 def test_font_comes_from_the_package():
     files = sharing.font_files()
     assert {"SourceSansProBold", "SourceSansProSemibold", "SourceSansPro"} <= set(files)
+
+
+def test_prune_removes_only_old_unused_images(tmp_path):
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old = time.time() - 40 * 86400
+    for name in ("gebruikt", "oud", "nieuw"):
+        (cache / f"{name}.png").write_bytes(b"x")
+    os.utime(cache / "gebruikt.png", (old, old))
+    os.utime(cache / "oud.png", (old, old))
+    assert sharing.prune(cache, {"gebruikt"}) == 1
+    assert sorted(p.stem for p in cache.glob("*.png")) == ["gebruikt", "nieuw"]

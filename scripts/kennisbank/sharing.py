@@ -22,6 +22,7 @@ import os
 import posixpath
 import shutil
 import threading
+import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ IMAGE_FOLDER = "assets/delen"
 LOCALE = "nl_NL"
 #: Bump when the drawing changes, so cached images are drawn again.
 DESIGN_VERSION = "2"
+#: Cached images that no build used for this many days are removed.
+KEEP_DAYS = 30
 
 INK = (40, 53, 147)  # indigo 800: 10:1 contrast with white
 PAPER = (255, 255, 255)
@@ -275,4 +278,17 @@ def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_di
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cache_dir / f"{card.key()}.png", target)
+        os.utime(cache_dir / f"{card.key()}.png")  # mark as used, for prune()
+    prune(cache_dir, {card.key() for _, card in jobs})
     return WriteReport(drawn=len(missing), cached=len(jobs) - len(missing))
+
+
+def prune(cache_dir: Path, used: set[str], keep_days: int = KEEP_DAYS) -> int:
+    """Remove cached images that no build has used for ``keep_days`` (old titles, old designs)."""
+    limit = time.time() - keep_days * 86400
+    removed = 0
+    for file in cache_dir.glob("*.png"):
+        if file.stem not in used and file.stat().st_mtime < limit:
+            file.unlink(missing_ok=True)
+            removed += 1
+    return removed
