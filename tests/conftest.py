@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -91,19 +92,8 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the built site, served by a local HTTP server."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_directory(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -126,11 +116,37 @@ def page(browser, site_url):
     ``page.foreign_requests`` and ``page.console_errors`` are lists to assert on.
     """
     context = browser.new_context()
+    yield watched_page(context, site_url)
+    context.close()
+
+
+# --- serving any built folder, and a watched page on it (site_url and page use these too) ---
+
+@contextlib.contextmanager
+def serve_directory(directory: Path):
+    """Serve a folder on 127.0.0.1 for as long as the ``with`` block runs; yields the base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def watched_page(context, base_url: str):
+    """A new page in ``context`` with ``foreign_requests`` and ``console_errors`` lists, like the ``page`` fixture."""
     page = context.new_page()
     page.foreign_requests = []
     page.console_errors = []
-    page.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else page.foreign_requests.append(r.url))
+    page.on("request", lambda r: None if r.url.startswith((base_url, "data:", "blob:")) else page.foreign_requests.append(r.url))
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-    yield page
-    context.close()
+    return page

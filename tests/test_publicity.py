@@ -177,3 +177,9 @@ def test_stories_are_in_the_search_index(built_site):
     marked = [p for p in built_site.rglob("*.html") if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text(encoding="utf-8")]
     entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == len(marked)
+
+
+def test_stories_are_found_as_stories(built_site):
+    html = (built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").read_text(encoding="utf-8")
+    assert '<span data-pagefind-meta="soort">Verhaal</span>' in html
+    assert '<span data-pagefind-filter="type">verhaal</span>' in html

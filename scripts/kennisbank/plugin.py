@@ -26,6 +26,7 @@ from .freshness import source_links
 from .generate import PAYMENT_TABLE_MARKER, Generated, dutch_date, generate, payment_table
 from .problems import errors, report
 from .publicity import Publicity
+from .search import page_search
 from .sharing import default_cache
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -53,7 +54,8 @@ def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> 
 def run_pagefind(site_dir: str) -> None:
     """Build the Pagefind search index into the site; fail loudly if it cannot."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", site_dir],
+        [sys.executable, "-m", "pagefind", "--site", site_dir,
+         "--exclude-selectors", ".headerlink"],  # the ¶ after each heading is not content
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
@@ -108,6 +110,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self.publicity.on_page_content(html, page)
 
     def on_page_context(self, context, page, config, nav):
+        # Search: index this page or not, its type and filter values (see search.py, overrides/main.html).
+        context["zoeken"] = page_search(page.meta, page.file.src_uri, self.catalogue.context)
+        # Sharing: Open Graph data and share image; buttons on blog pages (see publicity.py).
         return self.publicity.on_page_context(context, page, config)
 
     def on_env(self, env, config, files):

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from .checks import Catalogue
 from .feed import FEED_DOC, feed_xml
 from .sharing import ShareCard, image_path, page_description, page_title, robots_txt, section_label, share_meta, site_address, write_images
-from .stories import is_story
+from .stories import BLOG_FOLDER, is_story
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 BLOG_PLUGIN = "material/blog"
@@ -80,8 +80,13 @@ class Publicity:
         return context
 
     def on_page_content(self, html_text: str, page) -> str:
-        """Mark a story's text for the search index: Material's post template replaces the block that main.html marks."""
-        if is_story(tuple(page.file.src_uri.split("/"))) and "data-pagefind-body" not in html_text:
+        """Mark the text of stories and of the stories' front page for search.
+
+        Material's blog templates replace the block in which main.html marks it.
+        """
+        if is_story(tuple(page.file.src_uri.split("/"))):
+            page.meta.setdefault("type", "verhaal")  # the page type for search (search.page_type)
+        if has_own_text(page) and "data-pagefind-body" not in html_text:
             return f"<div data-pagefind-body>\n{html_text}\n</div>"
         return html_text
 
@@ -93,7 +98,7 @@ class Publicity:
         is_post = template == "blog-post.html"
         if not is_post and not page.file.abs_src_path.startswith(str(self.root)):
             page.edit_url = self.posts_edit_url  # archive and category pages are made by the blog plugin
-        actions = self.env.get_template(ACTIONS_PARTIAL).render({**context, "page": page, "kb_post": is_post})
+        actions = self.env.get_template(ACTIONS_PARTIAL).render({**context, "page": page, "kb_post": is_post, "kb_search": has_own_text(page)})
         page.content = actions + (page.content or "")
 
     def on_post_build(self, config) -> None:
@@ -101,3 +106,9 @@ class Publicity:
         start = time.perf_counter()
         report = write_images(self.jobs, Path(config.site_dir), self.cache_dir)
         log.info("Deelafbeeldingen: %d getekend, %d uit de cache, in %.1f s", report.drawn, report.cached, time.perf_counter() - start)
+
+
+def has_own_text(page) -> bool:
+    """A story or the stories' front page: blog pages written by hand, not lists made by the blog plugin."""
+    src = page.file.src_uri
+    return is_story(tuple(src.split("/"))) or src == f"{BLOG_FOLDER}/index.md"
