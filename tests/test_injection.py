@@ -16,7 +16,7 @@ import pytest
 from kennisbank.checks import Layout, check_all
 from kennisbank.from_issue import convert
 
-from .conftest import TODAY, run_cli
+from .conftest import ROOT, TODAY, run_cli
 
 ISSUES = Path(__file__).parent / "fixtures" / "issues"
 
@@ -71,6 +71,13 @@ def dangerous(page: Path) -> Dangerous:
     return parser
 
 
+def page_scripts(page: Path) -> int:
+    """Scripts a page's own template adds to every page (the social map loads Leaflet and its script)."""
+    if page.parent.name != "sociale-kaart":
+        return 0
+    return (ROOT / "overrides" / "sociale-kaart.html").read_text(encoding="utf-8").count("<script")
+
+
 def test_hostile_sources_pass_or_fail_the_checks_without_injecting(scratch):
     result = convert((ISSUES / "praktijk-html.md").read_text(encoding="utf-8"), scratch / "data", TODAY)
     assert result.problems == ()
@@ -99,7 +106,7 @@ def test_hostile_sources_pass_or_fail_the_checks_without_injecting(scratch):
                  site / "sociale-kaart" / "index.html", site / "praktijken" / "index.html", site / "themas" / "gezondheid" / "index.html"):
         hostile = dangerous(page)
         assert hostile.found == [], page
-        assert hostile.scripts == benign.scripts, page
+        assert hostile.scripts == benign.scripts + page_scripts(page), page
 
 
 @pytest.mark.parametrize("value", ["https://example.org/pad?x=1&y=2#kop", "http://example.org", "https://sub.example.nl/a_b-c/~d%20e"])

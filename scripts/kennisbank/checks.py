@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .gazetteer import load_gazetteer
 from .loading import Source, read_source
+from .privacy import rule_private_contact
 from .problems import Problem, Severity
 from .records import Page, Practice, Programme, Story
 from .schema import (
@@ -29,7 +30,7 @@ from .schema import (
     convert_mapping,
     did_you_mean,
 )
-from .stories import is_story, rule_no_contact_data, rule_story_excerpt, story_records
+from .stories import is_story, rule_story_excerpt, story_records
 from .vocabulary import load_vocabularies
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -197,8 +198,10 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_summary_box(source)
     if kind == "praktijk":
         found += rule_practice_sections(source)
+    if kind in ("praktijk", "programma"):
+        found += rule_private_contact(source)
     if kind == "verhaal":
-        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_no_contact_data(source)]
+        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_private_contact(source, where="")]
     problems = _as_problems(source.path, found)
     stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
     problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)

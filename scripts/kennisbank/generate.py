@@ -161,6 +161,19 @@ def programme_doc(slug: str) -> str:
     return f"programmas/{slug}.md"
 
 
+def municipality_doc(slug: str) -> str:
+    """A municipality page (made by :mod:`socialmap` for every municipality a programme names)."""
+    return f"gemeenten/{slug}.md"
+
+
+def area_links(area: Area, ctx: Context, from_doc: str) -> str:
+    """Like :func:`area_text`, with each municipality linked to its page."""
+    if area.national or area.unknown:
+        return text(area_text(area))
+    names = [link(m.name, from_doc, municipality_doc(m.slug)) if (m := ctx.gazetteer.lookup(n)) else text(n) for n in area.municipalities]
+    return ", ".join([*names, *(f"provincie {p}" for p in area.provinces)])
+
+
 CATALOGUE_DOC = "praktijken/index.md"
 MAP_DOC = "sociale-kaart/index.md"
 
@@ -203,7 +216,7 @@ def programme_page(programme: Programme, catalogue: Catalogue) -> Generated:
                         ("Contactformulier", f"<{contact.form}>" if contact.form else "")]
     facts = definition_list([
         ("Organisatie", text(programme.organisation)),
-        ("Werkgebied", text(area_text(programme.area))),
+        ("Werkgebied", area_links(programme.area, ctx, doc)),
         ("Rollen", labels(ctx, "rollen", programme.roles, doc, "rollen")),
         ("Thema's", labels(ctx, "themas", programme.themes, doc, "themas")),
         ("Doelgroepen", labels(ctx, "doelgroepen", programme.communities)),
@@ -366,7 +379,9 @@ def schema_json(kind: str, ctx: Context) -> str:
 
 def generate(catalogue: Catalogue) -> list[Generated]:
     """Every generated page and data file for a validated catalogue."""
-    files = [catalogue_page(catalogue), map_page(catalogue)]
+    from . import exports, socialmap  # they build on this module, so they are imported here, not at the top
+
+    files = [catalogue_page(catalogue), socialmap.map_page(catalogue)]
     files += [practice_page(p, catalogue) for p in catalogue.practices]
     files += [programme_page(p, catalogue) for p in catalogue.programmes]
     files.append(term_index(catalogue, "themas", "themas", "Thema's",
@@ -377,6 +392,8 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files += [term_page(catalogue, "rollen", "roles", "rollen", k) for k in catalogue.context.vocab.keys("rollen")]
     files.append(content_model_page(catalogue))
     files += data_files(catalogue)
+    files += socialmap.files(catalogue)  # municipality pages and the map's data
+    files += exports.files(catalogue)  # open data: GeoJSON, CSV, HSDS, and the page about them
     from .freshness import editors_page  # imported here: freshness builds on this module
 
     files.append(editors_page(catalogue))

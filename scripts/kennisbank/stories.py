@@ -8,7 +8,6 @@ before mkdocs runs, so a bad story never reaches the plugin.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,8 +20,6 @@ BLOG_FOLDER = "verhalen"
 POSTS_FOLDER = "posts"
 AUTHORS_FILE = ".authors.yml"
 EXCERPT_SEPARATOR = "<!-- more -->"
-PHONE_RE = re.compile(r"(?:\+31|\b0)[\s-]*\d(?:[\s-]*\d){8}\b")
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def is_story(parts: tuple[str, ...]) -> bool:
@@ -35,14 +32,6 @@ def rule_story_excerpt(source: Source) -> Iterator[tuple[int, str, str]]:
     if EXCERPT_SEPARATOR not in source.body:
         yield (source.body_line, "", f"het verhaal heeft geen regel '{EXCERPT_SEPARATOR}'; zet die na de eerste alinea "
                "(alleen de tekst daarboven staat in het overzicht van de verhalen)")
-
-
-def rule_no_contact_data(source: Source) -> Iterator[tuple[int, str, str]]:
-    """A story never holds phone numbers or e-mail addresses: readers contact the organisation, not the person."""
-    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
-        if PHONE_RE.search(line) or EMAIL_RE.search(line):
-            yield (number, "", "hier staat een telefoonnummer of e-mailadres; zet geen contactgegevens in een verhaal "
-                   "en verwijs naar de organisatie, zodat niemand persoonlijk bereikbaar wordt")
 
 
 def authors_path(content: str) -> str:

@@ -1,0 +1,236 @@
+"""The social map's logic: locality, distances, nearest programmes, municipality pages, map page, client data."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+
+import pytest
+
+from kennisbank import socialmap as sm
+from kennisbank.checks import check_all
+from kennisbank.gazetteer import PROVINCES
+from kennisbank.generate import generate
+from kennisbank.records import Area
+
+from .conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def catalogue(layout):
+    return check_all(layout, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(catalogue):
+    return catalogue.context.gazetteer
+
+
+def town(gazetteer, name):
+    return gazetteer.lookup(name)
+
+
+def synthetic(catalogue, slug, name, area):
+    """A made-up programme (in memory only), copied from a real one with another name and area."""
+    return dataclasses.replace(catalogue.programmes[0], slug=slug, name=name, area=area, path=f"programmas/{slug}.yml")
+
+
+def with_programmes(catalogue, *programmes):
+    return dataclasses.replace(catalogue, programmes=tuple(programmes))
+
+
+# --- geography ---------------------------------------------------------------------
+
+def test_local_means_the_municipality_or_its_whole_province(gazetteer):
+    haarlem = town(gazetteer, "Haarlem")
+    assert sm.is_local(Area(municipalities=("Haarlem", "Zandvoort")), haarlem)
+    assert sm.is_local(Area(provinces=("Noord-Holland",)), haarlem)
+    assert not sm.is_local(Area(provinces=("Utrecht",)), haarlem)
+    assert not sm.is_local(Area(national=True), haarlem)
+
+
+def test_distance_to_known_places(gazetteer):
+    maastricht = town(gazetteer, "Maastricht")
+    assert sm.distance_to(Area(municipalities=("Haarlem",)), maastricht, gazetteer) == pytest.approx(185.1, abs=0.1)
+    # the nearest municipality of an area counts: Haarlem is closer to Maastricht than Zandvoort (186.2 km)
+    assert sm.distance_to(Area(municipalities=("Zandvoort", "Haarlem")), maastricht, gazetteer) == pytest.approx(185.1, abs=0.1)
+    assert sm.distance_to(Area(municipalities=("Utrecht",)), town(gazetteer, "Amsterdam"), gazetteer) == pytest.approx(33.6, abs=0.1)
+    assert sm.distance_to(Area(municipalities=("Maastricht",)), maastricht, gazetteer) == 0
+    assert sm.distance_to(Area(national=True), maastricht, gazetteer) is None
+
+
+def test_a_province_counts_by_its_nearest_municipality(gazetteer):
+    amsterdam = town(gazetteer, "Amsterdam")
+    nearest_utrecht = min(sm.distance_to(Area(municipalities=(m.name,)), amsterdam, gazetteer) for m in gazetteer.by_province("Utrecht"))
+    assert sm.distance_to(Area(provinces=("Utrecht",)), amsterdam, gazetteer) == pytest.approx(nearest_utrecht)
+    assert nearest_utrecht < 33.6  # some Utrecht municipality is closer than the city of Utrecht
+
+
+def test_nearest_programmes_are_sorted_by_distance_with_distances(catalogue, gazetteer):
+    programmes = [
+        synthetic(catalogue, "in-utrecht", "In Utrecht", Area(municipalities=("Utrecht",))),
+        synthetic(catalogue, "in-zaanstad", "In Zaanstad", Area(municipalities=("Zaanstad",))),
+        synthetic(catalogue, "in-maastricht", "In Maastricht", Area(municipalities=("Maastricht",))),
+        synthetic(catalogue, "in-amsterdam", "In Amsterdam", Area(municipalities=("Amsterdam",))),
+        synthetic(catalogue, "landelijk", "Landelijk", Area(national=True)),
+    ]
+    found = sm.nearest(programmes, town(gazetteer, "Amsterdam"), gazetteer, limit=2)
+    assert [(n.programme.slug, round(n.distance_km, 1)) for n in found] == [("in-zaanstad", 13.5), ("in-utrecht", 33.6)]
+    everything = sm.nearest(programmes, town(gazetteer, "Amsterdam"), gazetteer, limit=10)
+    assert [n.programme.slug for n in everything] == ["in-zaanstad", "in-utrecht", "in-maastricht"]  # not local, not national
+
+
+def test_nearest_agrees_with_distance_to_on_random_programmes(catalogue, gazetteer):
+    rng = random.Random(7)
+    names = [m.name for m in gazetteer.municipalities]
+    programmes = []
+    for n in range(120):
+        area = Area(provinces=(rng.choice(PROVINCES),)) if n % 10 == 0 else Area(municipalities=tuple(rng.sample(names, rng.randint(1, 3))))
+        programmes.append(synthetic(catalogue, f"p-{n}", f"Programma {n}", area))
+    for place in rng.sample(list(gazetteer.municipalities), 15):
+        brute = sorted(((sm.distance_to(p.area, place, gazetteer), p.name.lower(), p.slug) for p in programmes), key=lambda t: t[:2])
+        brute = [(slug, round(d, 6)) for d, _, slug in brute if d][:5]
+        assert [(n.programme.slug, round(n.distance_km, 6)) for n in sm.nearest(programmes, place, gazetteer)] == brute
+
+
+def test_view_for_a_municipality_far_from_any_programme(catalogue, gazetteer):
+    view = sm.view_for(town(gazetteer, "Maastricht"), catalogue.programmes, gazetteer)
+    assert view.local == ()
+    assert [p.slug for p in view.national] == ["fsan-vrouwenbesnijdenis"]
+    assert [(n.programme.slug, round(n.distance_km)) for n in view.nearby] == [("haarlem-zandvoort-gezondheid", 185)]
+
+
+def test_view_for_haarlem_has_its_programme_and_no_nearby_duplicate(catalogue, gazetteer):
+    view = sm.view_for(town(gazetteer, "Haarlem"), catalogue.programmes, gazetteer)
+    assert [p.slug for p in view.local] == ["haarlem-zandvoort-gezondheid"]
+    assert view.nearby == ()
+
+
+def test_covered_municipalities_include_whole_provinces(catalogue, gazetteer):
+    programmes = [synthetic(catalogue, "zeeland", "Zeeland breed", Area(provinces=("Zeeland",))),
+                  synthetic(catalogue, "landelijk", "Landelijk", Area(national=True))]
+    covered = sm.covered_municipalities(programmes, gazetteer)
+    assert {m.name for m in covered} == {m.name for m in gazetteer.by_province("Zeeland")}
+
+
+# --- pages ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def files(catalogue):
+    return {f.doc_path: f for f in generate(catalogue)}
+
+
+def test_a_page_per_municipality_with_a_programme(files):
+    assert sorted(p for p in files if p.startswith("gemeenten/")) == ["gemeenten/haarlem.md", "gemeenten/index.md", "gemeenten/zandvoort.md"]
+
+
+def test_municipality_page_content(files):
+    page = files["gemeenten/haarlem.md"].content
+    assert "title: Sleutelpersonen in Haarlem\n" in page
+    assert "# Sleutelpersonen in Haarlem\n" in page
+    assert "[Sleutelpersonen gezondheid Haarlem en Zandvoort](../programmas/haarlem-zandvoort-gezondheid.md)" in page
+    assert page.index("## Programma's in Haarlem") < page.index("## Landelijke programma's") < page.index("fsan-vrouwenbesnijdenis")
+    assert "(../sociale-kaart/index.md?gemeente=Haarlem)" in page
+    assert "Controleer of dit nog klopt" in page  # verified in 2021, shown in 2026
+    assert files["gemeenten/haarlem.md"].edit_path == "programmas/"
+
+
+def test_municipality_page_shows_nearby_programmes_with_distance(catalogue, gazetteer):
+    programmes = (*catalogue.programmes, synthetic(catalogue, "in-heemstede", "In Heemstede", Area(municipalities=("Heemstede",))))
+    page = sm.municipality_page(town(gazetteer, "Heemstede"), with_programmes(catalogue, *programmes)).content
+    nearby = page.split("## In de buurt")[1]
+    assert "[Sleutelpersonen gezondheid Haarlem en Zandvoort](../programmas/haarlem-zandvoort-gezondheid.md), ongeveer" in nearby
+    assert "In Heemstede" not in nearby
+
+
+def test_map_link_encodes_the_name(gazetteer):
+    assert sm.map_link("gemeenten/x.md", town(gazetteer, "'s-Gravenhage")) == "../sociale-kaart/index.md?gemeente=%27s-Gravenhage"
+    assert sm.map_link("gemeenten/x.md", town(gazetteer, "Súdwest-Fryslân")).endswith("?gemeente=S%C3%BAdwest-Frysl%C3%A2n")
+
+
+def test_programme_page_links_its_municipalities(files):
+    page = files["programmas/haarlem-zandvoort-gezondheid.md"].content
+    assert "Werkgebied\n:   [Haarlem](../gemeenten/haarlem.md), [Zandvoort](../gemeenten/zandvoort.md)" in page
+    assert "Werkgebied\n:   Landelijk" in files["programmas/fsan-vrouwenbesnijdenis.md"].content
+
+
+def test_map_page_has_the_app_and_the_plain_list(files, catalogue):
+    page = files["sociale-kaart/index.md"].content
+    assert "template: sociale-kaart.html" in page
+    assert '<div id="kb-kaart" class="kb-kaart" hidden>' in page
+    assert '<label for="kb-gemeente">Gemeente</label>' in page and 'role="combobox"' in page
+    for param in ("provincie", "thema", "rol", "taal", "doelgroep", "vergoeding"):
+        assert f'<label for="kb-{param}">' in page and f'<select id="kb-{param}"' in page
+    assert 'role="status"' in page
+    fallback = page.split('<div id="kb-kaart-zonder-js" markdown>')[1].split("</div>")[0]
+    for p in catalogue.programmes:
+        assert f"../programmas/{p.slug}.md" in fallback
+    assert fallback.index("## Landelijk") < fallback.index("## Noord-Holland")
+
+
+def test_select_options_are_escaped(catalogue):
+    html = sm._select("thema", "Thema", "Alle", [("a\"b", "<img src=x onerror=alert(1)>")])
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html and 'value="a&quot;b"' in html
+
+
+def test_large_catalogue_moves_the_plain_list_to_province_pages(catalogue, gazetteer):
+    names = [m.name for m in gazetteer.municipalities]
+    many = [synthetic(catalogue, f"p-{n}", f"Programma {n}", Area(municipalities=(names[n % len(names)],))) for n in range(sm.INLINE_LIMIT)]
+    big = with_programmes(catalogue, *catalogue.programmes, *many)
+    page = sm.map_page(big).content
+    assert "../programmas/p-1.md" not in page
+    assert "[Noord-Holland](noord-holland.md) (" in page and "[Landelijk](landelijk.md) (1 programma)" in page
+    produced = {f.doc_path: f for f in sm.files(big)}
+    assert "sociale-kaart/fryslan.md" in produced and "sociale-kaart/landelijk.md" in produced
+    holland = produced["sociale-kaart/noord-holland.md"].content
+    assert "../programmas/haarlem-zandvoort-gezondheid.md" in holland
+    assert sum(1 for p in many if town(gazetteer, p.area.municipalities[0]).province == "Noord-Holland") + 1 == holland.count("\n- [")
+
+
+def test_data_in_pages_is_escaped(catalogue, gazetteer):
+    evil = synthetic(catalogue, "evil", "<img src=x onerror=alert(1)>", Area(municipalities=("Haarlem",)))
+    evil = dataclasses.replace(evil, summary="<script>alert(1)</script>", organisation="<b>org</b>")
+    cat = with_programmes(catalogue, evil)
+    for page in (sm.municipality_page(town(gazetteer, "Haarlem"), cat).content, sm.map_page(cat).content):
+        assert "<img" not in page and "<script>alert" not in page and "<b>org" not in page
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+# --- client data ------------------------------------------------------------------
+
+def test_client_index_describes_areas_and_filters(catalogue, gazetteer):
+    index = sm.client_index(catalogue)
+    assert index["aantal"] == len(catalogue.programmes) and index["blok"] == sm.TEXT_CHUNK
+    assert len(index["gemeenten"]) == len(gazetteer.municipalities)
+    haarlem = next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Haarlem")
+    assert index["gemeenten"][haarlem][4] == "haarlem"  # has a page
+    assert next(row for row in index["gemeenten"] if row[0] == "'s-Gravenhage")[5] == ["Den Haag", "The Hague"]
+    assert ["Weesp", next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Amsterdam")] in index["voormalig"]
+    order = [p.slug for p in sm.client_order(catalogue.programmes)]
+    assert order == ["fsan-vrouwenbesnijdenis", "haarlem-zandvoort-gezondheid"]  # national first
+    assert index["programmas"]["gebied"][0] == []
+    assert index["programmas"]["gebied"][1] == [haarlem, next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Zandvoort")]
+    themes = index["filters"]["thema"]
+    assert [themes[i] for i in index["programmas"]["thema"][1]] == ["gezondheid", "beleid"]
+    assert [index["filters"]["vergoeding"][i] for i in index["programmas"]["vergoeding"][0]] == ["gemengd"]
+
+
+def test_client_index_encodes_provinces_as_negative_numbers(catalogue):
+    index = sm.client_index(with_programmes(catalogue, synthetic(catalogue, "z", "Z", Area(provinces=("Zeeland", "Groningen")))))
+    assert index["programmas"]["gebied"][0] == [-1 - PROVINCES.index("Zeeland"), -1]
+
+
+def test_client_texts_come_in_chunks_in_client_order(catalogue):
+    many = [synthetic(catalogue, f"p-{n:03}", f"Programma {n:03}", Area(municipalities=("Utrecht",))) for n in range(sm.TEXT_CHUNK + 5)]
+    chunks = list(sm.client_texts(with_programmes(catalogue, *many)))
+    assert [len(c) for c in chunks] == [sm.TEXT_CHUNK, 5]
+    assert chunks[1][0][:2] == [f"p-{sm.TEXT_CHUNK:03}", f"Programma {sm.TEXT_CHUNK:03}"]
+    assert chunks[0][0][4:] == ["2021-02-23", 1]  # verified, stale
+
+
+def test_generated_client_files_are_compact_json(files):
+    index = json.loads(files["sociale-kaart/kaart.json"].content)
+    assert index["aantal"] == 2
+    assert json.loads(files["sociale-kaart/teksten/0.json"].content)[0][0] == "fsan-vrouwenbesnijdenis"
+    assert "\n" not in files["sociale-kaart/kaart.json"].content.rstrip("\n")
