@@ -35,7 +35,7 @@ def test_invalid_fixture_reports_exact_problems(fixture, scratch):
 def test_invalid_fixture_is_not_published(fixture, scratch):
     shutil.copy(FIXTURES / fixture, scratch / fixture)
     catalogue = check_all(Layout(scratch), today=TODAY)
-    paths = {r.path for r in (*catalogue.pages, *catalogue.practices, *catalogue.programmes)}
+    paths = {r.path for r in (*catalogue.pages, *catalogue.practices, *catalogue.programmes, *catalogue.stories)}
     assert fixture not in paths
 
 

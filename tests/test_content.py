@@ -36,7 +36,7 @@ def test_source_has_no_errors(source, catalogue):
 
 @pytest.mark.parametrize("source", SOURCES)
 def test_source_becomes_a_record(source, catalogue):
-    records = (*catalogue.pages, *catalogue.practices, *catalogue.programmes)
+    records = (*catalogue.pages, *catalogue.practices, *catalogue.programmes, *catalogue.stories)
     assert source in {r.path for r in records}
 
 

@@ -71,6 +71,8 @@ def kind_of(path: str) -> str:
         return "praktijk"
     if path.startswith("programmas/"):
         return "programma"
+    if path.startswith("content/verhalen/posts/"):
+        return "verhaal"
     return "gids" if path.startswith("content/gidsen/") else "pagina"
 
 

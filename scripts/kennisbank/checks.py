@@ -20,7 +20,7 @@ from .gazetteer import load_gazetteer
 from .loading import Source, read_source
 from .privacy import rule_private_contact
 from .problems import Problem, Severity
-from .records import Page, Practice, Programme
+from .records import Page, Practice, Programme, Story
 from .schema import (
     PRACTICE_SECTIONS,
     SCHEMAS,
@@ -30,6 +30,7 @@ from .schema import (
     convert_mapping,
     did_you_mean,
 )
+from .stories import is_story, rule_story_excerpt, story_records
 from .vocabulary import load_vocabularies
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -62,6 +63,7 @@ class Catalogue:
     problems: tuple[Problem, ...]
     context: Context
     layout: Layout
+    stories: tuple[Story, ...] = ()
 
 
 def slugify(text: str) -> str:
@@ -198,6 +200,8 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_practice_sections(source)
     if kind in ("praktijk", "programma"):
         found += rule_private_contact(source)
+    if kind == "verhaal":
+        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_private_contact(source, where="")]
     problems = _as_problems(source.path, found)
     stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
     problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)
@@ -251,6 +255,8 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
     content = layout.folder("content")
 
     def page_kind(file: Path) -> str:
+        if is_story(file.relative_to(content).parts):
+            return "verhaal"
         return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
 
     page_sources, problems = _read_folder(_files(content, (".md",)), layout.root, page_kind, ctx)
@@ -263,7 +269,7 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
     pages = [
         Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
              is_guide=kind == "gids", **convert_mapping(s.data, SCHEMAS[kind], ctx))
-        for s, kind in page_sources
+        for s, kind in page_sources if kind != "verhaal"
     ]
     practices = [
         Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx))
@@ -274,6 +280,10 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
         for s, _ in programme_sources
     ]
     problems += rule_unique_slugs([s for s, _ in practice_sources], "goede praktijk")
+    story_sources = [s for s, kind in page_sources if kind == "verhaal"]
+    stories, found = story_records(story_sources, layout.root, layout.content, ctx)
+    problems += found
+    problems += rule_unique_slugs(story_sources, "verhaal")
     problems += rule_unique_slugs([s for s, _ in programme_sources], "programma")
     problems += rule_programme_links(practices, programmes, {s.path: s.line_of("programma") for s, _ in practice_sources})
     failed = {p.path for p in problems if p.severity is Severity.ERROR}
@@ -282,6 +292,7 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
         tuple(p for p in practices if p.path not in failed),
         tuple(p for p in programmes if p.path not in failed),
         tuple(sorted(set(problems))), ctx, layout,
+        stories=tuple(s for s in stories if s.path not in failed),
     )
 
 

@@ -409,6 +409,20 @@ KIND_INTRO = {
     "gids": ("Gids", "Een Markdown-bestand in `{content}/gidsen/`, met velden bovenaan. De tekst begint met `# Titel` en een blok 'In het kort'."),
     "pagina": ("Andere pagina", "Een Markdown-bestand elders in `{content}/`, zoals de startpagina."),
 }
+KIND_INTRO["verhaal"] = (
+    "Verhaal",
+    "Een Markdown-bestand in `{content}/verhalen/posts/`. De bestandsnaam is het adres: `verhalen/<bestandsnaam>/`. "
+    "De tekst begint met `# Titel`, dan een korte inleiding en een regel `<!-- more -->`. Alleen de inleiding staat in "
+    "het overzicht van de verhalen.\n\n"
+    "De blog-plugin van Material leest vier velden zelf: `date`, `categories`, `authors` en `draft`. Die velden houden "
+    "daarom hun Engelse naam; er is geen Nederlandse variant naast. Alle andere velden zijn Nederlands, zoals op andere "
+    "pagina's. De `samenvatting` komt in de RSS-feed en bij het delen van de pagina. Auteurs zijn een redactie of een "
+    "organisatie uit `{content}/verhalen/.authors.yml`, nooit een sleutelpersoon bij naam.\n\n"
+    "Het veld `toestemming` is altijd verplicht. Gaat het verhaal niet over herkenbare personen, schrijf dan "
+    "`herkenbaar: false`. Is iemand wel herkenbaar (naam, foto, stem of details), dan noteert u wie toestemming gaf "
+    "(een rol, geen naam), de datum, en hoe en waar de toestemming is vastgelegd. Persoonlijke contactgegevens staan "
+    "nooit in een verhaal.",
+)
 
 
 def content_model_page(catalogue: Catalogue) -> Generated:

@@ -25,7 +25,9 @@ from .checks import Catalogue, Layout, check_all
 from .freshness import source_links
 from .generate import PAYMENT_TABLE_MARKER, Generated, dutch_date, generate, payment_table
 from .problems import errors, report
+from .publicity import Publicity
 from .search import page_search
+from .sharing import default_cache
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -74,6 +76,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
         self.generated = {g.doc_path: g for g in generate(self.catalogue)}
+        posts = f"{content}/verhalen/posts/"
+        posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
+        self.publicity = Publicity(root, default_cache(root), posts_edit)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -81,6 +86,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if files.get_file_from_path(doc_path):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(File.generated(config, doc_path, content=generated.content))
+        self.publicity.on_files(files, config)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -100,10 +106,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             markdown = source_links(markdown, partial(edit_url, config.repo_url, config.edit_uri, self.layout.content) if can_edit else None)
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        return self.publicity.on_page_content(html, page)
+
     def on_page_context(self, context, page, config, nav):
         # Search: index this page or not, its type and filter values (see search.py, overrides/main.html).
         context["zoeken"] = page_search(page.meta, page.file.src_uri, self.catalogue.context)
-        return context
+        # Sharing: Open Graph data and share image; buttons on blog pages (see publicity.py).
+        return self.publicity.on_page_context(context, page, config)
+
+    def on_env(self, env, config, files):
+        self.publicity.on_env(env, files, config, self.catalogue)
+        return env
 
     def on_serve(self, server, config, builder):
         for folder in ("practices", "programmes", "data"):
@@ -113,5 +127,6 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return server
 
     def on_post_build(self, config):
+        self.publicity.on_post_build(config)
         if self.config.search_index:
             run_pagefind(config.site_dir)

@@ -18,16 +18,20 @@ from .schema import MOBILE_RE, NAME_MAIL_RE, PERSONAL_MAIL_RE, PRIVATE
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 CHECKED_ELSEWHERE = ("contact",)  # checked field by field by the schema
+IN_CONTACT = " in 'contact'"
 
 
-def findings(text: str) -> Iterator[str]:
-    """Dutch messages for each mobile number or personal-looking e-mail address in a text."""
+def findings(text: str, where: str = IN_CONTACT) -> Iterator[str]:
+    """Dutch messages for each mobile number or personal-looking e-mail address in a text.
+
+    ``where`` says where the organisation's own details belong (stories have no contact field).
+    """
     if MOBILE_RE.search(text):
-        yield f"hier staat een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie in 'contact', {PRIVATE}"
+        yield f"hier staat een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie{where}, {PRIVATE}"
     for address in EMAIL_RE.findall(text):
         if PERSONAL_MAIL_RE.search(address) or NAME_MAIL_RE.match(address):
             yield (f"hier staat een persoonlijk e-mailadres ('{address}'); noem alleen een algemeen adres van de "
-                   f"organisatie in 'contact', {PRIVATE}")
+                   f"organisatie{where}, {PRIVATE}")
 
 
 def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -43,11 +47,11 @@ def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _texts(item, f"{path}[{index}]")
 
 
-def rule_private_contact(source: Source) -> Iterator[tuple[int, str, str]]:
+def rule_private_contact(source: Source, where: str = IN_CONTACT) -> Iterator[tuple[int, str, str]]:
     """No mobile numbers or personal e-mail addresses in the fields or the text of an entry."""
     for field, value in _texts(source.data, ""):
-        for message in findings(value):
+        for message in findings(value, where):
             yield source.line_of(field), field, message
     for number, line in enumerate(source.body.split("\n"), start=source.body_line):
-        for message in findings(line):
+        for message in findings(line, where):
             yield number, "", message

@@ -104,3 +104,30 @@ class Programme:
     def title(self) -> str:
         """Programmes are titled by their name."""
         return self.name
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consent:
+    """Whether a story is about identifiable people, and if so, the recorded consent."""
+
+    identifiable: bool
+    given_by: str | None = None  # a role, never a name
+    date: dt.date | None = None
+    recorded: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Story:
+    """A story (news item, report, interview) from ``content/verhalen/posts/``."""
+
+    slug: str
+    path: str
+    doc_path: str
+    title: str
+    summary: str
+    date: dt.date
+    categories: tuple[str, ...]
+    consent: Consent
+    authors: tuple[str, ...] = ()
+    draft: bool = False
+    sources: tuple[SourceRef, ...] = ()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .gazetteer import PROVINCES, Gazetteer
-from .records import Area, Contact, SourceRef
+from .records import Area, Consent, Contact, SourceRef
 from .vocabulary import KNOWN, SINGULAR, Vocabularies, languages
 
 NATIONAL = "landelijk"
@@ -636,3 +636,99 @@ PAGE = tuple(
 )
 SCHEMAS["pagina"] = PAGE
 TITLES["pagina"] = "Pagina"
+
+
+# --- Stories (verhalen) -----------------------------------------------------
+# Fields that Material's blog plugin reads itself keep its English names (date,
+# categories, authors, draft): the plugin parses the post file on its own, so a
+# Dutch alias would not reach it. Everything else is Dutch, as on other pages.
+
+CONSENT_DETAILS = {
+    "wie": "noem wie toestemming gaf: een rol, geen naam (bijvoorbeeld 'de geïnterviewde sleutelpersoon')",
+    "datum": "noem de datum waarop de toestemming is gegeven (JJJJ-MM-DD)",
+    "vastgelegd": "noem hoe de toestemming is vastgelegd en waar dat bewaard wordt",
+}
+
+
+@dataclass(frozen=True)
+class ConsentField(Group):
+    """`toestemming`: nobody is identifiable, or who consented, when and how it was recorded."""
+
+    def check(self, value, ctx):
+        yield from super().check(value, ctx)
+        if not isinstance(value, dict):
+            return
+        if value.get("herkenbaar") is True:
+            for name in CONSENT_DETAILS:
+                if value.get(name) is None:
+                    yield f".{name}", f"iemand in het verhaal is herkenbaar; {CONSENT_DETAILS[name]}"
+        elif value.get("herkenbaar") is False:
+            for name in CONSENT_DETAILS:
+                if name in value:
+                    yield f".{name}", "hoort alleen bij 'herkenbaar: true'; laat het weg of zet herkenbaar op true"
+
+    def kind(self):
+        return ("`herkenbaar: false` als niemand in het verhaal herkenbaar is; anders `herkenbaar: true` "
+                "met `wie` (een rol, geen naam), `datum` en `vastgelegd`")
+
+    def json_schema(self, ctx):
+        schema = super().json_schema(ctx)
+        schema["if"] = {"properties": {"herkenbaar": {"const": True}}, "required": ["herkenbaar"]}
+        schema["then"] = {"required": list(CONSENT_DETAILS)}
+        schema["else"] = {"properties": {name: False for name in CONSENT_DETAILS}}
+        return schema
+
+
+@dataclass(frozen=True)
+class Switch(Flag):
+    """A true/false field that is false when left out."""
+
+    def empty(self):
+        return False
+
+
+@dataclass(frozen=True)
+class Slugs(ListField):
+    """A list of keys (lower case, digits, hyphens), e.g. authors in the blog's authors file."""
+
+    def check_item(self, item, ctx):
+        if not isinstance(item, str) or not SLUG_RE.match(item):
+            yield "", f"'{item}' is geen geldige sleutel; gebruik kleine letters, cijfers en streepjes"
+
+    def kind(self):
+        return "een lijst sleutels uit `verhalen/.authors.yml`"
+
+    def item_schema(self, ctx):
+        return {"type": "string", "pattern": SLUG_RE.pattern}
+
+
+IF_IDENTIFIABLE = "Verplicht bij herkenbaar: true."
+CONSENT = ConsentField(
+    "toestemming", "consent",
+    "Gaat het verhaal over herkenbare personen? Zo ja: wie gaf toestemming, wanneer en hoe is dat vastgelegd.",
+    fields=(
+        Flag("herkenbaar", "identifiable", "true als iemand in het verhaal herkenbaar is (naam, foto, stem of details), anders false."),
+        Text("wie", "given_by", f"{IF_IDENTIFIABLE} Wie toestemming gaf, als rol en nooit als naam, bijvoorbeeld: de geïnterviewde sleutelpersoon.",
+             required=False),
+        Date("datum", "date", f"{IF_IDENTIFIABLE} Wanneer de toestemming is gegeven (JJJJ-MM-DD).", required=False),
+        Text("vastgelegd", "recorded",
+             f"{IF_IDENTIFIABLE} Hoe de toestemming is vastgelegd en waar dat bewaard wordt, bijvoorbeeld: getekend formulier bij de redactie.",
+             required=False),
+    ),
+    make=Consent,
+)
+
+STORY = (
+    Text("titel", "title", "Titel van het verhaal; gelijk aan de kop '# …'."),
+    SUMMARY,
+    Date("date", "date", "Publicatiedatum (JJJJ-MM-DD). Engelse naam, omdat de blog-plugin van Material dit veld leest."),
+    Terms("categories", "categories", "Een of meer categorieën uit de woordenlijst. Engelse naam, omdat de blog-plugin dit veld leest.",
+          vocabulary="categorieen"),
+    Slugs("authors", "authors", "Wie het verhaal publiceert: sleutels uit `verhalen/.authors.yml` (een redactie of organisatie, geen sleutelpersoon).",
+          required=False),
+    Switch("draft", "draft", "true zolang het verhaal nog niet af is; het komt dan niet op de site en niet in de feed.", required=False),
+    CONSENT,
+    GroupList("bronnen", "sources", "De bronnen van de feiten in het verhaal.", required=False, group=dataclasses.replace(SOURCE, help="Een bron.")),
+)
+SCHEMAS["verhaal"] = STORY
+TITLES["verhaal"] = "Verhaal"

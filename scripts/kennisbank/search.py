@@ -33,6 +33,7 @@ TYPES: dict[str, str] = {
     "gemeente": "Gemeente",
     "overzicht": "Overzicht",
     "pagina": "Over de kennisbank",
+    "verhaal": "Verhaal",
 }
 
 #: Types indexed by title and summary only. Their lists repeat the records, which are indexed

@@ -21,6 +21,7 @@ SINGULAR = {
     "vergoeding": "vergoedingsvorm",
     "doelgroepen": "doelgroep",
     "doelgroep_gids": "doelgroep",
+    "categorieen": "categorie",
 }
 #: "bekend" or "bekende": Dutch adjectives follow the noun's gender (het thema, de rol).
 KNOWN = {"themas": "bekend"}
