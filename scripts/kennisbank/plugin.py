@@ -112,6 +112,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_page_context(self, context, page, config, nav):
         # Search: index this page or not, its type and filter values (see search.py, overrides/main.html).
         context["zoeken"] = page_search(page.meta, page.file.src_uri, self.catalogue.context)
+        # Material's blog hides the site menu on story pages; on narrow screens that leaves the menu
+        # drawer empty. Keep the menu in the page; kennisbank.css hides it beside the story on wide screens.
+        if page.meta.get("template") == "blog-post.html" or type(page).__name__ == "Post":
+            page.meta["hide"] = [h for h in page.meta.get("hide", []) if h != "navigation"]
         # Sharing: Open Graph data and share image; buttons on blog pages (see publicity.py).
         return self.publicity.on_page_context(context, page, config)
 
