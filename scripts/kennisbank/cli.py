@@ -6,6 +6,7 @@ Usage:
     kennisbank serve [--dev-addr 127.0.0.1:8000]
     kennisbank new praktijk|programma|gids "Titel"
     kennisbank schemas
+    kennisbank bench [--sizes 100,1000,10000] [--json out.json] [--no-browser] [--no-serve]
 """
 
 from __future__ import annotations
@@ -74,13 +75,18 @@ def show_mkdocs_warnings() -> None:
         logger.addHandler(handler)
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    """Build into ``site_dir`` with mkdocs in strict mode (raises on any failure)."""
+def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -> None:
+    """Build into ``site_dir`` with mkdocs in strict mode (raises on any failure).
+
+    ``catalogue``: the sources as just checked, handed to the plugin so it need not read them again.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     show_mkdocs_warnings()
     config = load_config(str(root / CONFIG), site_dir=str(site_dir), strict=True)
+    if catalogue is not None:
+        config.plugins["kennisbank"].preloaded = catalogue
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -101,14 +107,14 @@ def swap_in(new: Path, target: Path) -> None:
 
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
     layout = layout_of(root)
-    _, ok = run_check(layout, args.strict)
+    catalogue, ok = run_check(layout, args.strict)
     if not ok:
         print("De site is niet gebouwd; de vorige versie in site/ is ongewijzigd.", file=sys.stderr)
         return 1
     target = root / args.site_dir
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        build_site(root, staging)
+        build_site(root, staging, catalogue)
     except BaseException as error:  # mkdocs raises Abort (a SystemExit) on strict warnings
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Bouwen mislukt: {error}", file=sys.stderr)
@@ -126,7 +132,9 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
 
     run_check(layout_of(root), strict=False)
     watch = [str(root / "overrides")] if (root / "overrides").exists() else []
-    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr)
+    # Dirty builds render only changed pages; the plugin makes them exact (kennisbank.incremental).
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr, build_type="dirty")
     return 0
 
 
@@ -191,6 +199,9 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(run=cmd_new)
     schemas = sub.add_parser("schemas", help="schrijf de JSON Schema's voor editors naar schemas/")
     schemas.set_defaults(run=cmd_schemas)
+    from .bench import add_parser as add_bench_parser  # kennisbank bench: its own module
+
+    add_bench_parser(sub)
     return p
 
 
