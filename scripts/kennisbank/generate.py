@@ -61,9 +61,9 @@ def link(label: str, from_doc: str, to_doc: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _relpath(to_doc: str, from_folder: str) -> str:
-    """posixpath.relpath, cached: it asks the OS for the working folder on every call,
-    and most links (to themes, roles, the map) repeat thousands of times."""
-    return posixpath.relpath(to_doc, from_folder)
+    """posixpath.relpath between docs paths, cached: most links (to themes, roles) repeat
+    thousands of times. Rooting both at '/' spares a getcwd() system call per link."""
+    return posixpath.relpath("/" + to_doc, "/" + from_folder)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -404,8 +404,8 @@ def map_page(catalogue: Catalogue) -> Generated:
 # --- data -----------------------------------------------------------------------
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if dataclasses.is_dataclass(value):  # field by field: dataclasses.asdict deep-copies every value first
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -67,7 +67,7 @@ def shown_numbers(number: int, count: int, window: int = WINDOW) -> list[int | N
 
 def relative(from_doc: str, to_doc: str) -> str:
     """A relative Markdown link target from one docs path to another."""
-    return posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
+    return posixpath.relpath("/" + to_doc, "/" + posixpath.dirname(from_doc))  # rooted: no getcwd() per call
 
 
 def navigation(first_doc: str, number: int, count: int) -> str:

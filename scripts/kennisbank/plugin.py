@@ -73,6 +73,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_shutdown(self):
         if self.serve_cache:
             self.serve_cache.close()
+        self.serve_cache = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
