@@ -20,6 +20,7 @@ POSITIVE = {
     "site": {"bytes", "files", "pagefind_bytes", "html_pages", "html_bytes", "avg_html_bytes"},
     "map": {"transferred_bytes", "requests", "load_s"},
     "search": {"transferred_bytes", "requests", "results", "first_result_ms", "search_ms", "warm_query_ms"},
+    "search_rare": {"transferred_bytes", "requests", "results", "first_result_ms", "search_ms", "warm_query_ms"},
     "serve": {"startup_s", "rebuild_s", "rebuild_with_search_s", "rebuild_cpu_s"},
 }
 
@@ -51,14 +52,14 @@ def test_small_run_writes_every_figure(small_run, capsys):
     assert size["build"]["missing_hooks"] == []
     assert set(size["build"]["cpu"]) == set(bench.split({}, 1.0))
     assert size["site"]["largest_pages"][0]["bytes"] > 0
-    assert size["search"]["results"] > 0 and size["search"]["query"] == bench.SEARCH_QUERY
+    assert (size["search"]["query"], size["search_rare"]["query"]) == (bench.SEARCH_QUERY, bench.RARE_QUERY)
     # The map may not have a filter yet: then the figure is missing with a note saying why.
     assert size["map"]["filter_ms"] is not None or size["map"]["note"]
 
 
 def test_table_has_a_row_per_figure_and_a_dash_when_missing():
     size = {"size": 10, "programmes": 10, "practices": 2, "site": {"html_pages": 5, "bytes": 1, "avg_html_bytes": 1, "largest_pages": []},
-            "build": {"wall_s": 2.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"}, "search": {}, "serve": {}}
+            "build": {"wall_s": 2.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"}, "search": {}, "search_rare": {}, "serve": {}}
     text = bench.table({"sizes": [size]})
     lines = text.splitlines()
     assert lines[0] == "| Meting | 10 |"

@@ -203,6 +203,16 @@ def test_payment_table_is_capped_and_links_to_the_catalogue(big):
     assert {row.split(" | ")[1] for row in rows} == {catalogue.context.vocab.label("vergoeding", p.payment) for p in catalogue.practices}
 
 
+def test_lists_of_entries_are_left_out_of_the_search_index(big):
+    _, files = big
+    for doc in ("praktijken/index.md", "praktijken/pagina/2.md", "sociale-kaart/pagina/2.md", "themas/werving.md"):
+        content = files[doc].content
+        start, end = content.index('<div data-pagefind-ignore markdown="1">'), content.index("</div>")
+        entries = ("praktijken/fictief", "programmas/", "gidsen/")
+        assert any(t.startswith(entries) for t in entry_links(doc, content[start:end])), doc
+        assert not any(t.startswith(entries) for t in entry_links(doc, content[:start] + content[end:])), doc
+
+
 def test_small_lists_have_no_page_numbers(files):
     for doc in ("praktijken/index.md", "sociale-kaart/index.md", "themas/gezondheid.md"):
         assert "kb-pagination" not in files[doc].content

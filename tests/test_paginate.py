@@ -93,3 +93,8 @@ def test_grouped_pages_repeat_a_continued_heading_and_anchor_only_its_start():
 
 def test_grouped_pages_of_nothing_is_one_empty_page():
     assert list(pg.grouped_pages("themas/werving.md", [], render)) == [("themas/werving.md", 1, 1, "")]
+
+
+def test_unindexed_wraps_a_list_for_the_search_index_to_skip():
+    assert pg.unindexed("- [a](a.md)\n") == '<div data-pagefind-ignore markdown="1">\n\n- [a](a.md)\n\n</div>\n\n'
+    assert pg.unindexed("") == ""

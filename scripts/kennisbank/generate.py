@@ -21,7 +21,7 @@ import yaml
 
 from .checks import STALE_AFTER, Catalogue, slugify
 from .gazetteer import PROVINCES
-from .paginate import PAGE_SIZE, first_pages, grouped_pages, navigation, page_doc, page_title, pages, relative
+from .paginate import PAGE_SIZE, first_pages, grouped_pages, navigation, page_doc, page_title, pages, relative, unindexed
 from .records import Area, Page, Practice, Programme, SourceRef
 from .schema import SCHEMAS, Context, json_schema
 from .vocabulary import languages
@@ -266,7 +266,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[Generated]:
                 f"Er staan nu {len(practices)} goede praktijken in de kennisbank. "
                 f"Wilt u er een toevoegen? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n\n",
             ]
-        body.append(practice_rows(part, catalogue.context, doc) if part else "Er zijn nog geen goede praktijken.\n")
+        body.append(unindexed(practice_rows(part, catalogue.context, doc)) if part else "Er zijn nog geen goede praktijken.\n")
         body.append(navigation(CATALOGUE_DOC, number, count))
         body.append(f"\n## Per thema en rol\n\nBekijk ook de overzichten {link('per thema', doc, 'themas/index.md')} "
                     f"en {link('per rol', doc, 'rollen/index.md')}.\n")
@@ -334,7 +334,7 @@ def term_pages(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, ke
         parts = [f"# {text(page_title(meta['title'], number, count))}\n\n{text(term.description)}\n\n"]
         if number == 1 and count > 1:
             parts.append(f"Bij dit onderwerp staan {len(rows)} gidsen, praktijken en programma's, verdeeld over {count} pagina's.\n\n")
-        parts.append(listing + "\n" if rows else "Er staat nog niets bij dit onderwerp.\n\n")
+        parts.append(unindexed(listing) if rows else "Er staat nog niets bij dit onderwerp.\n\n")
         parts.append(navigation(first, number, count))
         parts.append(f"{link('Alle thema’s' if vocabulary == 'themas' else 'Alle rollen', doc, f'{folder}/index.md')}\n")
         page_meta = {**meta, "title": page_title(meta["title"], number, count)}
@@ -386,7 +386,7 @@ def map_pages(catalogue: Catalogue) -> list[Generated]:
                 parts.append(f"De lijst staat op {count} pagina's. Ga direct naar:\n\n" + "".join(
                     f"- [{name}]({relative(doc, page_doc(MAP_DOC, starts[name]))}#{anchors[name]}) (pagina {starts[name]})\n"
                     for name, items in groups if items) + "\n")
-        parts.append(listing + ("\n" if listing else ""))
+        parts.append(unindexed(listing))
         parts.append(navigation(MAP_DOC, number, count))
         if empty and number == 1:
             parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
