@@ -251,6 +251,11 @@ def practice_rows(practices: Iterable[Practice], ctx: Context, from_doc: str) ->
     return "\n".join(rows) + "\n"
 
 
+def list_page(doc: str, meta: dict[str, Any], number: int, count: int, parts: list[str], edit_path: str) -> Generated:
+    """One page of a paginated overview, its title saying which page it is."""
+    return Generated(doc, front_matter({**meta, "title": page_title(meta["title"], number, count)}) + "".join(parts), edit_path)
+
+
 def catalogue_pages(catalogue: Catalogue) -> list[Generated]:
     """The catalogue of all good practices: a table, :data:`~kennisbank.paginate.PAGE_SIZE` per page."""
     practices = sorted(catalogue.practices, key=lambda p: p.title.lower())
@@ -270,8 +275,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[Generated]:
         body.append(navigation(CATALOGUE_DOC, number, count))
         body.append(f"\n## Per thema en rol\n\nBekijk ook de overzichten {link('per thema', doc, 'themas/index.md')} "
                     f"en {link('per rol', doc, 'rollen/index.md')}.\n")
-        page_meta = {**meta, "title": page_title(meta["title"], number, count)}
-        result.append(Generated(doc, front_matter(page_meta) + "".join(body), f"{catalogue.layout.practices}/"))
+        result.append(list_page(doc, meta, number, count, body, f"{catalogue.layout.practices}/"))
     return result
 
 
@@ -337,8 +341,7 @@ def term_pages(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, ke
         parts.append(unindexed(listing) if rows else "Er staat nog niets bij dit onderwerp.\n\n")
         parts.append(navigation(first, number, count))
         parts.append(f"{link('Alle thema’s' if vocabulary == 'themas' else 'Alle rollen', doc, f'{folder}/index.md')}\n")
-        page_meta = {**meta, "title": page_title(meta["title"], number, count)}
-        result.append(Generated(doc, front_matter(page_meta) + "".join(parts), f"{catalogue.layout.data}/vocabulaire.yml"))
+        result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.data}/vocabulaire.yml"))
     return result
 
 
@@ -391,8 +394,7 @@ def map_pages(catalogue: Catalogue) -> list[Generated]:
         if empty and number == 1:
             parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
                          f"{', '.join(empty)}. Kent u er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
-        page_meta = {**meta, "title": page_title(meta["title"], number, count)}
-        result.append(Generated(doc, front_matter(page_meta) + "".join(parts), f"{catalogue.layout.programmes}/"))
+        result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.programmes}/"))
     return result
 
 
