@@ -38,6 +38,7 @@ def small_run(tmp_path_factory, root):
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+@pytest.mark.browser
 def test_small_run_writes_every_figure(small_run, capsys):
     with capsys.disabled():
         print("\n" + bench.table(small_run))
