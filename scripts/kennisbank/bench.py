@@ -552,15 +552,18 @@ def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
 
 
 def stop(process: subprocess.Popen) -> None:
-    """End a process we started in its own session, with everything it started."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
+    """End a process we started in its own session, with everything it started.
+
+    First as Ctrl+C does, so that mkdocs and the plugin remove their temporary folders.
+    """
+    for sig, wait in ((signal.SIGINT, 30), (signal.SIGTERM, 10), (signal.SIGKILL, None)):
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 # --- one size, all sizes ----------------------------------------------------------------
