@@ -86,3 +86,31 @@ def test_line_of_falls_back_to_parent(tmp_path):
     assert source.line_of("lijst[0]") == 4
     assert source.line_of("lijst[7]") == 3
     assert source.line_of("nergens") == 1
+
+
+def front_matters():
+    """The YAML of every real source file and every invalid fixture, with its first line."""
+    from .conftest import ROOT
+
+    for path in sorted([*ROOT.glob("content/**/*.md"), *ROOT.glob("good_practices/*.md"), *ROOT.glob("programmas/*.yml"),
+                        *ROOT.glob("tests/fixtures/invalid/**/*.md"), *ROOT.glob("tests/fixtures/invalid/**/*.y*ml")]):
+        text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+        if path.suffix == ".md":
+            front = split_front_matter(text, path.name)[0]
+            if front is not None:
+                yield pytest.param(front, 2, id=path.relative_to(ROOT).as_posix())
+        else:
+            yield pytest.param(text, 1, id=path.relative_to(ROOT).as_posix())
+
+
+@pytest.mark.parametrize(("text", "first_line"), list(front_matters()))
+def test_libyaml_and_pure_python_parsers_agree(text, first_line, monkeypatch):
+    """The fast path (libyaml) gives the same data, lines and messages as the pure-Python parser."""
+    import yaml
+
+    from kennisbank import loading
+
+    assert yaml.__with_libyaml__, "PyYAML zonder libyaml: het snelle pad wordt niet getest"
+    fast = parse_yaml(text, "x.md", first_line)
+    monkeypatch.setattr(loading, "_FastLoader", loading._Loader)
+    assert parse_yaml(text, "x.md", first_line) == fast

@@ -8,6 +8,7 @@ Usage:
     kennisbank schemas
     kennisbank from-issue FILE [--kind praktijk|programma] [--output DIR]
     kennisbank forms
+    kennisbank bench [--sizes 100,1000,10000] [--json out.json] [--no-browser] [--no-serve]
 """
 
 from __future__ import annotations
@@ -77,13 +78,18 @@ def show_mkdocs_log(level: int = logging.WARNING) -> None:
         logger.addHandler(handler)
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    """Build into ``site_dir`` with mkdocs in strict mode (raises on any failure)."""
+def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -> None:
+    """Build into ``site_dir`` with mkdocs in strict mode (raises on any failure).
+
+    ``catalogue``: the sources as just checked, handed to the plugin so it need not read them again.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     show_mkdocs_log()
     config = load_config(str(root / CONFIG), site_dir=str(site_dir), strict=True)
+    if catalogue is not None:
+        config.plugins["kennisbank"].preloaded = catalogue
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -104,14 +110,14 @@ def swap_in(new: Path, target: Path) -> None:
 
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
     layout = layout_of(root)
-    _, ok = run_check(layout, args.strict)
+    catalogue, ok = run_check(layout, args.strict)
     if not ok:
         print("De site is niet gebouwd; de vorige versie in site/ is ongewijzigd.", file=sys.stderr)
         return 1
     target = root / args.site_dir
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
-        build_site(root, staging)
+        build_site(root, staging, catalogue)
     except BaseException as error:  # mkdocs raises Abort (a SystemExit) on strict warnings
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Bouwen mislukt: {error}", file=sys.stderr)
@@ -131,7 +137,10 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     show_mkdocs_log(logging.INFO)
     watch = [str(root / "overrides")] if (root / "overrides").exists() else []
     # Serve at the root of the dev address, not under site_url's path (/kennisbank/).
-    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr, site_url=f"http://{args.dev_addr}/")
+    # Dirty builds render only changed pages; the plugin makes them exact (kennisbank.incremental).
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=args.dev_addr,
+          site_url=f"http://{args.dev_addr}/", build_type="dirty")
     return 0
 
 
@@ -253,6 +262,9 @@ def parser() -> argparse.ArgumentParser:
     from_issue.set_defaults(run=cmd_from_issue)
     forms = sub.add_parser("forms", help="schrijf de GitHub-formulieren naar .github/ISSUE_TEMPLATE/")
     forms.set_defaults(run=cmd_forms)
+    from .bench import add_parser as add_bench_parser  # kennisbank bench: its own module
+
+    add_bench_parser(sub)
     return p
 
 

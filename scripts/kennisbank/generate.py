@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from .checks import STALE_AFTER, Catalogue
+from .checks import STALE_AFTER, Catalogue, slugify
 from .gazetteer import PROVINCES
+from .paginate import PAGE_SIZE, first_pages, grouped_pages, navigation, page_doc, page_title, pages, relative, unindexed
 from .records import Area, Page, Practice, Programme, SourceRef
 from .schema import SCHEMAS, Context, json_schema
 from .vocabulary import languages
 
+#: libyaml's emitter when PyYAML has it: the same text, twenty times faster over 10,000 pages.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
           "augustus", "september", "oktober", "november", "december")
 PAYMENT_TABLE_MARKER = "<!-- kennisbank:vergoedingstabel -->"
@@ -58,8 +62,14 @@ def text(value: str) -> str:
 
 def link(label: str, from_doc: str, to_doc: str) -> str:
     """A relative Markdown link between two docs paths."""
-    target = posixpath.relpath(to_doc, posixpath.dirname(from_doc) or ".")
-    return f"[{text(label)}]({target})"
+    return f"[{text(label)}]({_relpath(to_doc, posixpath.dirname(from_doc) or '.')})"
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_doc: str, from_folder: str) -> str:
+    """posixpath.relpath between docs paths, cached: most links (to themes, roles) repeat
+    thousands of times. Rooting both at '/' spares a getcwd() system call per link."""
+    return posixpath.relpath("/" + to_doc, "/" + from_folder)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -69,7 +79,7 @@ def front_matter(meta: dict[str, Any]) -> str:
     them, and they also end up inside attributes (meta description).
     """
     safe = {k: html.escape(v) if k in ("title", "description") else v for k, v in meta.items()}
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def is_stale(verified: dt.date, today: dt.date) -> bool:
@@ -180,10 +190,15 @@ MAP_DOC = "sociale-kaart/index.md"
 
 # --- pages ----------------------------------------------------------------------
 
-def practice_page(practice: Practice, catalogue: Catalogue) -> Generated:
-    """The page of one good practice: facts, freshness, then the contributor's text."""
+def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str, Programme] | None = None) -> Generated:
+    """The page of one good practice: facts, freshness, then the contributor's text.
+
+    ``programmes`` (by slug) saves a search through every programme for each practice.
+    """
     ctx, doc = catalogue.context, practice_doc(practice.slug)
-    programme = next((p for p in catalogue.programmes if p.slug == practice.programme), None)
+    if programmes is None:
+        programmes = {p.slug: p for p in catalogue.programmes if p.slug == practice.programme}
+    programme = programmes.get(practice.programme) if practice.programme else None
     facts = definition_list([
         ("Organisatie", text(practice.organisation)),
         ("Werkgebied", text(area_text(practice.area))),
@@ -205,8 +220,11 @@ def practice_page(practice: Practice, catalogue: Catalogue) -> Generated:
     return Generated(doc, front_matter(meta) + body + footer, practice.path)
 
 
-def programme_page(programme: Programme, catalogue: Catalogue) -> Generated:
-    """The page of one programme on the social map."""
+def programme_page(programme: Programme, catalogue: Catalogue, practices: Sequence[Practice] | None = None) -> Generated:
+    """The page of one programme on the social map.
+
+    ``practices`` (the ones that name this programme) saves a search through every practice.
+    """
     ctx, doc = catalogue.context, programme_doc(programme.slug)
     contact = programme.contact
     contact_rows = []
@@ -225,7 +243,8 @@ def programme_page(programme: Programme, catalogue: Catalogue) -> Generated:
         ("Website", f"<{programme.website}>" if programme.website else ""),
         *contact_rows,
     ])
-    practices = [p for p in catalogue.practices if p.programme == programme.slug]
+    if practices is None:
+        practices = [p for p in catalogue.practices if p.programme == programme.slug]
     related = "".join(f"- {link(p.title, doc, practice_doc(p.slug))}: {text(p.summary)}\n" for p in practices)
     meta = {"title": programme.name, "description": programme.summary, "type": "programma",
             "themas": list(programme.themes), "rollen": list(programme.roles),
@@ -251,33 +270,61 @@ def practice_rows(practices: Iterable[Practice], ctx: Context, from_doc: str) ->
     return "\n".join(rows) + "\n"
 
 
-def catalogue_page(catalogue: Catalogue) -> Generated:
-    """The catalogue of all good practices, grouped by theme below the table."""
+def list_page(doc: str, meta: dict[str, Any], number: int, count: int, parts: list[str], edit_path: str) -> Generated:
+    """One page of a paginated overview, its title saying which page it is."""
+    return Generated(doc, front_matter({**meta, "title": page_title(meta["title"], number, count)}) + "".join(parts), edit_path)
+
+
+def catalogue_pages(catalogue: Catalogue) -> list[Generated]:
+    """The catalogue of all good practices: a table, :data:`~kennisbank.paginate.PAGE_SIZE` per page."""
     practices = sorted(catalogue.practices, key=lambda p: p.title.lower())
-    body = [
-        "# Goede praktijken\n\n",
-        "Organisaties die al met sleutelpersonen werken, delen hier wat zij leerden over "
-        "werving, training, begeleiding en waardering. Elke praktijk noemt haar bron en de "
-        "datum waarop de gegevens voor het laatst zijn gecontroleerd.\n\n",
-        f"Er staan nu {len(practices)} goede praktijken in de kennisbank. "
-        "Wilt u er een toevoegen? Lees [Bijdragen](../bijdragen/index.md).\n\n",
-        practice_rows(practices, catalogue.context, CATALOGUE_DOC) if practices else "Er zijn nog geen goede praktijken.\n",
-        "\n## Per thema en rol\n\nBekijk ook de overzichten [per thema](../themas/index.md) en [per rol](../rollen/index.md).\n",
-    ]
     meta = {"title": "Goede praktijken", "description": "Alle goede praktijken van organisaties die met sleutelpersonen werken.", "type": "overzicht"}
-    return Generated(CATALOGUE_DOC, front_matter(meta) + "".join(body), f"{catalogue.layout.practices}/")
+    result = []
+    for doc, number, count, part in pages(CATALOGUE_DOC, practices):
+        body = [f"# {page_title('Goede praktijken', number, count)}\n\n"]
+        if number == 1:
+            body += [
+                "Organisaties die al met sleutelpersonen werken, delen hier wat zij leerden over "
+                "werving, training, begeleiding en waardering. Elke praktijk noemt haar bron en de "
+                "datum waarop de gegevens voor het laatst zijn gecontroleerd.\n\n",
+                f"Er staan nu {len(practices)} goede praktijken in de kennisbank. "
+                f"Wilt u er een toevoegen? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n\n",
+            ]
+        body.append(unindexed(practice_rows(part, catalogue.context, doc)) if part else "Er zijn nog geen goede praktijken.\n")
+        body.append(navigation(CATALOGUE_DOC, number, count))
+        body.append(f"\n## Per thema en rol\n\nBekijk ook de overzichten {link('per thema', doc, 'themas/index.md')} "
+                    f"en {link('per rol', doc, 'rollen/index.md')}.\n")
+        result.append(list_page(doc, meta, number, count, body, f"{catalogue.layout.practices}/"))
+    return result
 
 
-def payment_table(catalogue: Catalogue, from_doc: str) -> str:
-    """A comparison of how the practices in the hub pay their keypersons."""
+def catalogue_page(catalogue: Catalogue) -> Generated:
+    """The first page of the catalogue of good practices (see :func:`catalogue_pages`)."""
+    return catalogue_pages(catalogue)[0]
+
+
+def payment_table(catalogue: Catalogue, from_doc: str, limit: int = PAGE_SIZE) -> str:
+    """A comparison of how the practices in the hub pay their keypersons.
+
+    Above ``limit`` practices the table shows the first few of each payment model,
+    so that the guide it sits in does not grow with every new practice.
+    """
     ctx = catalogue.context
+    ordered = sorted(catalogue.practices, key=lambda p: (p.payment, p.title.lower()))
+    shown, note = ordered, ""
+    if len(ordered) > limit:
+        models = sorted({p.payment for p in ordered})
+        per_model = max(1, limit // len(models))
+        shown = [p for model in models for p in [q for q in ordered if q.payment == model][:per_model]]
+        note = (f"\nDe tabel toont per vorm van vergoeding de eerste {per_model} praktijken, op naam. "
+                f"Alle {len(ordered)} praktijken staan in {link('het overzicht van goede praktijken', from_doc, CATALOGUE_DOC)}.\n")
     rows = ["| Praktijk | Vergoeding | Aantal sleutelpersonen |", "|---|---|---|"]
-    for p in sorted(catalogue.practices, key=lambda p: (p.payment, p.title.lower())):
+    for p in shown:
         count = f"ongeveer {p.keyperson_count}" if p.keyperson_count else "niet vermeld"
         rows.append(f"| {link(p.title, from_doc, practice_doc(p.slug))} ({text(p.organisation)}) | "
                     f"{ctx.vocab.label('vergoeding', p.payment)} | {count} |")
     legend = "\n".join(f"- **{t.label}**: {text(t.description)}" for t in ctx.vocab.lists["vergoeding"])
-    return "\n".join(rows) + "\n\n" + legend + "\n"
+    return "\n".join(rows) + "\n" + note + "\n" + legend + "\n"
 
 
 def _entries_with(catalogue: Catalogue, attr: str, key: str) -> tuple[list[Page], list[Practice], list[Programme]]:
@@ -287,26 +334,39 @@ def _entries_with(catalogue: Catalogue, attr: str, key: str) -> tuple[list[Page]
     return pages, practices, programmes
 
 
-def term_page(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, key: str) -> Generated:
-    """An index page for one theme or role: the guides, practices and programmes with it."""
-    ctx, doc = catalogue.context, f"{folder}/{key}.md"
+def _titled_item(item: tuple[str, str, str], from_doc: str) -> str:
+    """``[title](page): summary`` for a list item."""
+    title, doc, summary = item
+    return f"{link(title, from_doc, doc)}: {text(summary)}"
+
+
+def term_pages(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, key: str) -> list[Generated]:
+    """The index pages for one theme or role: its guides, practices and programmes, paginated."""
+    ctx, first = catalogue.context, f"{folder}/{key}.md"
     term = ctx.vocab.term(vocabulary, key)
-    pages, practices, programmes = _entries_with(catalogue, attr, key)
+    pages_with, practices, programmes = _entries_with(catalogue, attr, key)
     what = "Thema" if vocabulary == "themas" else "Rol"
-    parts = [f"# {what}: {text(term.label)}\n\n{text(term.description)}\n\n"]
-    sections = (
-        ("Gidsen", [(p.title, p.doc_path, p.summary) for p in pages]),
-        ("Goede praktijken", [(p.title, practice_doc(p.slug), p.summary) for p in practices]),
-        ("Programma's op de sociale kaart", [(p.name, programme_doc(p.slug), p.summary) for p in programmes]),
-    )
-    for heading, items in sections:
-        if items:
-            parts.append(f"## {heading}\n\n" + "".join(f"- {link(t, doc, d)}: {text(s)}\n" for t, d, s in items) + "\n")
-    if not any(items for _, items in sections):
-        parts.append("Er staat nog niets bij dit onderwerp.\n\n")
-    parts.append(f"[Alle {'thema’s' if vocabulary == 'themas' else 'rollen'}](index.md)\n")
+    rows = [
+        *(("Gidsen", (p.title, p.doc_path, p.summary)) for p in pages_with),
+        *(("Goede praktijken", (p.title, practice_doc(p.slug), p.summary)) for p in practices),
+        *(("Programma's op de sociale kaart", (p.name, programme_doc(p.slug), p.summary)) for p in programmes),
+    ]
     meta = {"title": f"{what}: {term.label}", "description": term.description, "type": "overzicht"}
-    return Generated(doc, front_matter(meta) + "".join(parts), f"{catalogue.layout.data}/vocabulaire.yml")
+    result = []
+    for doc, number, count, listing in grouped_pages(first, rows, _titled_item):
+        parts = [f"# {text(page_title(meta['title'], number, count))}\n\n{text(term.description)}\n\n"]
+        if number == 1 and count > 1:
+            parts.append(f"Bij dit onderwerp staan {len(rows)} gidsen, praktijken en programma's, verdeeld over {count} pagina's.\n\n")
+        parts.append(unindexed(listing) if rows else "Er staat nog niets bij dit onderwerp.\n\n")
+        parts.append(navigation(first, number, count))
+        parts.append(f"{link('Alle thema’s' if vocabulary == 'themas' else 'Alle rollen', doc, f'{folder}/index.md')}\n")
+        result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.data}/vocabulaire.yml"))
+    return result
+
+
+def term_page(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, key: str) -> Generated:
+    """The first index page for one theme or role (see :func:`term_pages`)."""
+    return term_pages(catalogue, vocabulary, attr, folder, key)[0]
 
 
 def term_index(catalogue: Catalogue, vocabulary: str, folder: str, title: str, intro: str) -> Generated:
@@ -317,39 +377,56 @@ def term_index(catalogue: Catalogue, vocabulary: str, folder: str, title: str, i
     return Generated(f"{folder}/index.md", front_matter(meta) + f"# {title}\n\n{intro}\n\n{items}", f"{catalogue.layout.data}/vocabulaire.yml")
 
 
-def map_page(catalogue: Catalogue) -> Generated:
-    """The social map: every programme, national ones first, then per province."""
+def _map_item(programme: Programme, from_doc: str) -> str:
+    return (f"{link(programme.name, from_doc, programme_doc(programme.slug))} ({text(programme.organisation)}, "
+            f"{text(area_text(programme.area))}): {text(programme.summary)}")
+
+
+def map_pages(catalogue: Catalogue) -> list[Generated]:
+    """The social map's list: every programme, national ones first, then per province, paginated.
+
+    The first page says on which page each province starts.
+    """
     ctx = catalogue.context
     programmes = sorted(catalogue.programmes, key=lambda p: p.name.lower())
+    provinces = {p.slug: area_provinces(p.area, ctx) for p in programmes}
     groups: list[tuple[str, list[Programme]]] = [("Landelijk", [p for p in programmes if p.area.national])]
     for province in PROVINCES:
-        groups.append((province, [p for p in programmes if province in area_provinces(p.area, ctx)]))
-    parts = [
-        "# Sociale kaart\n\n",
-        "Op de sociale kaart staan programma's die met sleutelpersonen werken. "
-        "Zoek een programma in uw gemeente of provincie, of een landelijk programma.\n\n",
-    ]
-    for name, items in groups:
-        if not items:
-            continue
-        parts.append(f"## {name}\n\n")
-        for p in items:
-            parts.append(f"- {link(p.name, MAP_DOC, programme_doc(p.slug))} ({text(p.organisation)}, "
-                         f"{text(area_text(p.area))}): {text(p.summary)}\n")
-        parts.append("\n")
+        groups.append((province, [p for p in programmes if province in provinces[p.slug]]))
+    rows = [(name, p) for name, items in groups for p in items]
+    anchors = {name: slugify(name) for name, _ in groups}
+    starts = first_pages(rows)
     empty = [name for name, items in groups[1:] if not items]
-    if empty:
-        parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
-                     f"{', '.join(empty)}. Kent u er een? Lees [Bijdragen](../bijdragen/index.md).\n")
     meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in uw gemeente, uw provincie of landelijk.", "type": "overzicht"}
-    return Generated(MAP_DOC, front_matter(meta) + "".join(parts), f"{catalogue.layout.programmes}/")
+    result = []
+    for doc, number, count, listing in grouped_pages(MAP_DOC, rows, _map_item, anchors):
+        parts = [f"# {page_title('Sociale kaart', number, count)}\n\n"]
+        if number == 1:
+            parts.append("Op de sociale kaart staan programma's die met sleutelpersonen werken. "
+                         "Zoek een programma in uw gemeente of provincie, of een landelijk programma.\n\n")
+            if count > 1:
+                parts.append(f"De lijst staat op {count} pagina's. Ga direct naar:\n\n" + "".join(
+                    f"- [{name}]({relative(doc, page_doc(MAP_DOC, starts[name]))}#{anchors[name]}) (pagina {starts[name]})\n"
+                    for name, items in groups if items) + "\n")
+        parts.append(unindexed(listing))
+        parts.append(navigation(MAP_DOC, number, count))
+        if empty and number == 1:
+            parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
+                         f"{', '.join(empty)}. Kent u er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
+        result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.programmes}/"))
+    return result
+
+
+def map_page(catalogue: Catalogue) -> Generated:
+    """The first page of the social map's list (see :func:`map_pages`)."""
+    return map_pages(catalogue)[0]
 
 
 # --- data -----------------------------------------------------------------------
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if dataclasses.is_dataclass(value):  # field by field: dataclasses.asdict deep-copies every value first
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -381,15 +458,21 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     """Every generated page and data file for a validated catalogue."""
     from . import exports, socialmap  # they build on this module, so they are imported here, not at the top
 
-    files = [catalogue_page(catalogue), socialmap.map_page(catalogue)]
-    files += [practice_page(p, catalogue) for p in catalogue.practices]
-    files += [programme_page(p, catalogue) for p in catalogue.programmes]
+    programmes_by_slug = {p.slug: p for p in catalogue.programmes}
+    practices_by_programme: dict[str, list[Practice]] = {}
+    for practice in catalogue.practices:
+        if practice.programme:
+            practices_by_programme.setdefault(practice.programme, []).append(practice)
+    # The map page is the first page of the plain list (map_pages) with the interactive map around it.
+    files = [*catalogue_pages(catalogue), socialmap.map_page(catalogue), *map_pages(catalogue)[1:]]
+    files += [practice_page(p, catalogue, programmes_by_slug) for p in catalogue.practices]
+    files += [programme_page(p, catalogue, practices_by_programme.get(p.slug, [])) for p in catalogue.programmes]
     files.append(term_index(catalogue, "themas", "themas", "Thema's",
                             "Alle onderwerpen in de kennisbank, met de gidsen, praktijken en programma's die erbij horen."))
     files.append(term_index(catalogue, "rollen", "rollen", "De zes rollen",
                             "Een sleutelpersoon kan zes rollen hebben. Per rol ziet u de gidsen, praktijken en programma's die erbij horen."))
-    files += [term_page(catalogue, "themas", "themes", "themas", k) for k in catalogue.context.vocab.keys("themas")]
-    files += [term_page(catalogue, "rollen", "roles", "rollen", k) for k in catalogue.context.vocab.keys("rollen")]
+    files += [g for k in catalogue.context.vocab.keys("themas") for g in term_pages(catalogue, "themas", "themes", "themas", k)]
+    files += [g for k in catalogue.context.vocab.keys("rollen") for g in term_pages(catalogue, "rollen", "roles", "rollen", k)]
     files.append(content_model_page(catalogue))
     files += data_files(catalogue)
     files += socialmap.files(catalogue)  # municipality pages and the map's data

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .checks import Catalogue, Layout, check_all
 from .freshness import source_links
 from .generate import PAYMENT_TABLE_MARKER, Generated, dutch_date, generate, payment_table
+from .incremental import ServeCache, fingerprint
 from .problems import errors, report
 from .publicity import Publicity
 from .search import page_search
@@ -67,12 +68,25 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     catalogue: Catalogue
     generated: dict[str, Generated]
+    #: A catalogue that `kennisbank build` checked just before, so the files are not read twice.
+    preloaded: Catalogue | None = None
+    #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
+    serve_cache: ServeCache | None = None
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this plugin alive across serve rebuilds, which the cache needs.
+        self.serve_cache = ServeCache() if command == "serve" and dirty else None
+
+    def on_shutdown(self):
+        if self.serve_cache:
+            self.serve_cache.close()
+        self.serve_cache = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         content = Path(config.docs_dir).relative_to(root).as_posix()
         self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
-        self.catalogue = check_all(self.layout)
+        self.catalogue, self.preloaded = self.preloaded or check_all(self.layout), None
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
         self.generated = {g.doc_path: g for g in generate(self.catalogue)}
@@ -85,8 +99,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         for doc_path, generated in self.generated.items():
             if files.get_file_from_path(doc_path):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
-            files.append(File.generated(config, doc_path, content=generated.content))
+            files.append(self.serve_cache.file(config, generated) if self.serve_cache
+                         else File.generated(config, doc_path, content=generated.content))
         self.publicity.on_files(files, config)
+        if self.serve_cache:
+            watched = [Path(config.docs_dir), Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+            self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

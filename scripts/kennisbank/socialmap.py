@@ -17,7 +17,6 @@ both must change together; the browser tests compare the two.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 import posixpath
@@ -28,11 +27,10 @@ from typing import Any
 
 from . import generate
 from .checks import Catalogue
-from .gazetteer import PROVINCES, Gazetteer, Municipality, distance_km, normalise
+from .gazetteer import PROVINCES, Gazetteer, Municipality, distance_km
 from .generate import (
     MAP_DOC,
     Generated,
-    area_provinces,
     area_text,
     dutch_date,
     front_matter,
@@ -46,7 +44,6 @@ from .schema import Context
 from .vocabulary import languages
 
 NEAREST = 5  # how many nearby programmes a municipality without one gets
-INLINE_LIMIT = 300  # up to this many programmes, the no-JavaScript list stays on the map page itself
 TEXT_CHUNK = 100  # programmes per text file of the client data
 CLIENT_INDEX = "sociale-kaart/kaart.json"
 CLIENT_TEXTS = "sociale-kaart/teksten"
@@ -71,16 +68,6 @@ def count(n: int) -> str:
 def municipality_doc(municipality: Municipality) -> str:
     """Docs path of a municipality page: ``gemeenten/haarlem.md``."""
     return generate.municipality_doc(municipality.slug)
-
-
-def province_slug(province: str) -> str:
-    """URL slug of a province: ``Fryslân`` → ``fryslan``."""
-    return normalise(province).replace(" ", "-")
-
-
-def province_doc(province: str) -> str:
-    """Docs path of the fallback list of one province (only made for large catalogues)."""
-    return f"sociale-kaart/{province_slug(province)}.md"
 
 
 # --- geography ------------------------------------------------------------------
@@ -279,26 +266,8 @@ def municipality_index(municipalities: list[Municipality]) -> Generated:
     return Generated(doc, front_matter(meta) + "".join(parts), "programmas/")
 
 
-def province_page(province: str, programmes: list[Programme], catalogue: Catalogue) -> Generated:
-    """The plain list of one province's programmes (the no-JavaScript list of a large catalogue)."""
-    doc = province_doc(province)
-    items = "".join(programme_item(p, catalogue.context, doc) for p in programmes)
-    national = province == "Landelijk"
-    title = "Landelijke programma's" if national else f"Programma's in {province}"
-    meta = {"title": title, "description": "Alle landelijke programma's met sleutelpersonen." if national
-            else f"Alle programma's met sleutelpersonen in de provincie {province}.",
-            "type": "overzicht", "provincies": [] if national else [province]}
-    body = f"# {title}\n\n{items}\n[Terug naar de sociale kaart](index.md)\n"
-    return Generated(doc, front_matter(meta) + body, f"{catalogue.layout.programmes}/")
 
 
-def province_groups(catalogue: Catalogue) -> list[tuple[str, list[Programme]]]:
-    """("Landelijk", national programmes), then (province, its programmes) for every province with any."""
-    groups: dict[str, list[Programme]] = {name: [] for name in ("Landelijk", *PROVINCES)}
-    for p in by_name(catalogue.programmes):
-        for province in ("Landelijk",) if p.area.national else area_provinces(p.area, catalogue.context):
-            groups[province].append(p)
-    return [(name, members) for name, members in groups.items() if members]
 
 
 def _select(name: str, label: str, everything: str, options: Iterable[tuple[str, str]]) -> str:
@@ -355,19 +324,14 @@ def map_app(catalogue: Catalogue) -> str:
 def map_page(catalogue: Catalogue) -> Generated:
     """The social map: filters, list and map, with the plain list of :func:`generate.map_page` as fallback.
 
-    Above :data:`INLINE_LIMIT` programmes the fallback links to one list page per province
-    instead, so that the map page stays small however many programmes there are.
+    That list is paginated (its later pages come from :func:`generate.map_pages`), so the map page
+    stays small however many programmes there are.
     """
-    small = len(catalogue.programmes) <= INLINE_LIMIT
-    plain = generate.map_page(catalogue if small else dataclasses.replace(catalogue, programmes=()))
+    plain = generate.map_page(catalogue)
     body = plain.content.split("---\n\n", 1)[1]  # drop the front matter; the body is ours to extend
-    head, _, plain_list = body.partition("\n## ")
-    if small:
-        fallback = "## " + plain_list if plain_list else "Er staan nog geen programma's op de kaart.\n"
-    else:
-        fallback = "## Per provincie\n\n" + "".join(
-            f"- [{text(name)}]({posixpath.relpath(province_doc(name), 'sociale-kaart')}) ({count(len(members))})\n"
-            for name, members in province_groups(catalogue)) + "\n"
+    title, intro, plain_list = body.split("\n\n", 2)  # the title, one paragraph of introduction, the list
+    head = f"{title}\n\n{intro}"
+    fallback = plain_list if catalogue.programmes else "Er staan nog geen programma's op de kaart.\n"
     parts = [
         head.rstrip("\n") + "\n\n",
         map_app(catalogue), "\n",
@@ -435,15 +399,11 @@ def client_texts(catalogue: Catalogue) -> Iterator[list[list[Any]]]:
 # --- everything ---------------------------------------------------------------------
 
 def files(catalogue: Catalogue) -> list[Generated]:
-    """Municipality pages, province lists (large catalogues only) and the map's client data."""
+    """Municipality pages and the map's client data."""
     index = MapIndex(catalogue.programmes, catalogue.context.gazetteer)
     covered = index.covered()
     result = [municipality_page(m, catalogue, index) for m in covered]
     result.append(municipality_index(covered))
-    if len(catalogue.programmes) > INLINE_LIMIT:
-        result += [province_page(name, members, catalogue) for name, members in province_groups(catalogue) if name != "Landelijk"]
-        national = next((members for name, members in province_groups(catalogue) if name == "Landelijk"), [])
-        result.append(province_page("Landelijk", national, catalogue))
     result.append(Generated(CLIENT_INDEX, _compact(client_index(catalogue, covered))))
     result += [Generated(f"{CLIENT_TEXTS}/{n}.json", _compact(chunk)) for n, chunk in enumerate(client_texts(catalogue))]
     return result
