@@ -236,3 +236,13 @@ def test_generated_client_files_are_compact_json(files):
     assert index["aantal"] == 2
     assert json.loads(files["sociale-kaart/teksten/0.json"].content)[0][0] == "fsan-vrouwenbesnijdenis"
     assert "\n" not in files["sociale-kaart/kaart.json"].content.rstrip("\n")
+
+
+def test_municipality_page_stays_small_with_many_programmes(catalogue, gazetteer):
+    """A long list is cut at PAGE_LIMIT, with a link to the map for the rest."""
+    haarlem = town(gazetteer, "Haarlem")
+    many = [synthetic(catalogue, f"p-{n}", f"Programma {n}", Area(municipalities=("Haarlem",))) for n in range(sm.PAGE_LIMIT + 7)]
+    page = sm.municipality_page(haarlem, with_programmes(catalogue, *many)).content
+    listed = page.split("## Programma's in Haarlem")[1].split("## ")[0]
+    assert listed.count("\n- [") == sm.PAGE_LIMIT
+    assert "En nog 7 programma's: [bekijk ze allemaal op de sociale kaart](../sociale-kaart/index.md?gemeente=Haarlem)." in listed

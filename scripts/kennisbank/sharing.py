@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import multiprocessing
 import os
 import posixpath
 import shutil
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -260,25 +261,42 @@ class WriteReport:
     cached: int
 
 
+PROCESS_THRESHOLD = 200  # below this many images, starting worker processes costs more than it saves
+
+
+def _draw(job: tuple[str, ShareCard, Path]) -> None:
+    """Draw one image into the cache (a module-level function, so worker processes can run it)."""
+    key, card, cache_dir = job
+    temporary = cache_dir / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
+    temporary.write_bytes(render(card))
+    temporary.replace(cache_dir / f"{key}.png")  # atomic: parallel builds never see half a file
+
+
 def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> WriteReport:
     """Write each (path in site, card) image into the site, drawing only what the cache lacks."""
     jobs = list(jobs)
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = {card.key(): card for _, card in jobs if not (cache_dir / f"{card.key()}.png").exists()}
-
-    def draw_one(item: tuple[str, ShareCard]) -> None:
-        key, card = item
-        temporary = cache_dir / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
-        temporary.write_bytes(render(card))
-        temporary.replace(cache_dir / f"{key}.png")  # atomic: parallel builds never see half a file
-
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-        list(pool.map(draw_one, missing.items()))
+    work = [(key, card, cache_dir) for key, card in missing.items()]
+    if len(work) >= PROCESS_THRESHOLD:
+        # Drawing text holds the GIL, so threads do not help: use processes. "spawn", because
+        # forking a process that runs threads (mkdocs serve) can deadlock.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2, mp_context=context) as pool:
+            list(pool.map(_draw, work, chunksize=64))
+    else:
+        with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+            list(pool.map(_draw, work))
     for path, card in jobs:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache_dir / f"{card.key()}.png", target)
-        os.utime(cache_dir / f"{card.key()}.png")  # mark as used, for prune()
+        cached = cache_dir / f"{card.key()}.png"
+        target.unlink(missing_ok=True)
+        try:
+            os.link(cached, target)  # same bytes, no second copy on disk
+        except OSError:
+            shutil.copyfile(cached, target)  # another file system
+        os.utime(cached)  # mark as used, for prune()
     prune(cache_dir, {card.key() for _, card in jobs})
     return WriteReport(drawn=len(missing), cached=len(jobs) - len(missing))
 

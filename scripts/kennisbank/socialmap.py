@@ -218,6 +218,16 @@ def map_link(from_doc: str, municipality: Municipality | None = None) -> str:
     return target
 
 
+PAGE_LIMIT = 25  # programmes per list on a municipality page; the map shows the rest, so pages stay small
+
+
+def more_on_map(total: int, doc: str, municipality: Municipality) -> str:
+    """A closing line for a list cut at :data:`PAGE_LIMIT`: where to find the others."""
+    if total <= PAGE_LIMIT:
+        return "\n"
+    return f"\nEn nog {count(total - PAGE_LIMIT)}: [bekijk ze allemaal op de sociale kaart]({map_link(doc, municipality)}).\n\n"
+
+
 def municipality_page(municipality: Municipality, catalogue: Catalogue, index: MapIndex | None = None) -> Generated:
     """"Sleutelpersonen in <gemeente>": the programmes there, the national ones, and the nearest others."""
     ctx, doc = catalogue.context, municipality_doc(municipality)
@@ -230,13 +240,14 @@ def municipality_page(municipality: Municipality, catalogue: Catalogue, index: M
         f"[Bekijk {name} op de sociale kaart]({map_link(doc, municipality)})\n\n",
         f"## Programma's in {name}\n\n",
     ]
-    for p in view.local:
+    for p in view.local[:PAGE_LIMIT]:
         note = f" (in de hele provincie {p.area.provinces[0]})" if municipality.name not in p.area.municipalities else ""
         parts.append(programme_item(p, ctx, doc, note))
-    parts.append("\n")
+    parts.append(more_on_map(len(view.local), doc, municipality))
     if view.national:
         parts.append("## Landelijke programma's\n\nDeze programma's werken in heel Nederland, dus ook in "
-                     f"{name}.\n\n" + "".join(programme_item(p, ctx, doc) for p in view.national) + "\n")
+                     f"{name}.\n\n" + "".join(programme_item(p, ctx, doc) for p in view.national[:PAGE_LIMIT])
+                     + more_on_map(len(view.national), doc, municipality))
     if view.nearby:
         parts.append(f"## In de buurt\n\nDeze programma's werken niet in {name}, maar wel dichtbij. "
                      "De afstand is hemelsbreed, van het midden van de ene gemeente naar het midden van de andere.\n\n")
