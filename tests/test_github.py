@@ -145,7 +145,7 @@ LINKS = re.findall(r"\]\(([^)\s]+)\)", CONTRIBUTING)
 
 
 def test_contributing_names_the_three_routes():
-    for heading in ("### 1. Een formulier invullen", "### 2. In de webeditor van GitHub", "### 3. Op uw eigen computer"):
+    for heading in ("### 1. Een formulier invullen", "### 2. In de webeditor van GitHub", "### 3. Op je eigen computer"):
         assert heading in CONTRIBUTING
     assert "kennisbank new" in CONTRIBUTING and "kennisbank check" in CONTRIBUTING
 

@@ -309,7 +309,7 @@ def open_data_page(catalogue: Catalogue) -> Generated:
                      for name, path, fields, _ in HSDS_TABLES)
     body = f"""# Open data
 
-Alle programma's op de [sociale kaart](sociale-kaart/index.md) kunt u downloaden en hergebruiken.
+Alle programma's op de [sociale kaart](sociale-kaart/index.md) kun je downloaden en hergebruiken.
 Zo kunnen gemeenten, organisaties en makers van andere sociale kaarten dezelfde gegevens gebruiken.
 Er staan nu {len(catalogue.programmes)} programma's in de bestanden. Ze worden bij elke nieuwe versie van de site opnieuw gemaakt.
 
@@ -322,7 +322,7 @@ Er staan nu {len(catalogue.programmes)} programma's in de bestanden. Ze worden b
 ## Licentie en bron
 
 De gegevens vallen onder de licentie [Creative Commons Naamsvermelding 4.0]({LICENCE['path']}) (CC BY 4.0).
-U mag ze gebruiken, aanpassen en verder verspreiden, ook voor commerciële doelen. Noem dan als bron:
+Je mag ze gebruiken, aanpassen en verder verspreiden, ook voor commerciële doelen. Noem dan als bron:
 *Kennisbank Sleutelpersonen*. De middelpunten van gemeenten komen van GeoNames (ook CC BY 4.0).
 Elk programma noemt zelf zijn bron en de datum waarop de gegevens voor het laatst zijn gecontroleerd.
 
@@ -333,7 +333,7 @@ sleutelpersonen zelf in.
 
 Deze velden staan in `programmas.csv` (kolommen) en in `programmas.geojson` (*properties*, met lijsten als lijsten).
 De kolom JSON noemt waar hetzelfde gegeven in `programmas.json` staat. Wat de sleutels van thema's, rollen,
-doelgroepen en vergoeding betekenen, leest u in het [inhoudsmodel](bijdragen/inhoudsmodel.md).
+doelgroepen en vergoeding betekenen, lees je in het [inhoudsmodel](bijdragen/inhoudsmodel.md).
 
 | Veld | JSON | Uitleg |
 |---|---|---|

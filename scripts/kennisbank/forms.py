@@ -80,12 +80,12 @@ VALUE_KINDS = {
 
 PRIVACY = (
     "> [!WARNING]\n"
-    "> **Alles wat u hier invult, wordt openbaar.** Noem geen namen van sleutelpersonen. "
+    "> **Alles wat je hier invult, wordt openbaar.** Noem geen namen van sleutelpersonen. "
     "Noem geen telefoonnummers of e-mailadressen van personen. Het formulier weigert mobiele nummers "
     "en e-mailadressen in de tekst.\n"
 )
 PLAIN_TEXT = (
-    "Schrijf in gewone taal en in uw eigen woorden. Gebruik geen HTML-code; die halen we weg. "
+    "Schrijf in gewone taal en in je eigen woorden. Gebruik geen HTML-code; die halen we weg. "
     "Tips staan in de [schrijfwijzer]({site}bijdragen/schrijfwijzer/). Wat elk veld betekent, staat in het "
     "[inhoudsmodel]({site}bijdragen/inhoudsmodel/).\n"
 )
@@ -94,7 +94,7 @@ CONSENT = (
     "Ik schrijf in mijn eigen woorden en noem de bron.",
     "De kennisbank mag deze tekst publiceren onder de licentie CC BY 4.0.",
 )
-EMPTY_SECTION_HINT = "Weet u het niet? Laat het leeg. Dan schrijven we: 'De bron zegt hier niets over.'"
+EMPTY_SECTION_HINT = "Weet je het niet? Laat het leeg. Dan schrijven we: 'De bron zegt hier niets over.'"
 SECTION_QUESTIONS = {
     "Werving": "Hoe vindt de organisatie sleutelpersonen?",
     "Selectie": "Waarop kiest de organisatie sleutelpersonen? Bijvoorbeeld ervaring, taal of opleiding.",
@@ -128,7 +128,7 @@ def _terms(area_hint: str) -> tuple[Question, ...]:
                  multiple=True, description="Met welke gemeenschappen werken de sleutelpersonen?"),
         Question("talen", "Talen", "input", field="talen",
                  description="Welke talen spreken de sleutelpersonen? Schrijf de namen, gescheiden door komma's "
-                             "(zoals: Arabisch, Tigrinya). Taalcodes mogen ook (ar, ti). Weet u het niet? Laat het leeg."),
+                             "(zoals: Arabisch, Tigrinya). Taalcodes mogen ook (ar, ti). Weet je het niet? Laat het leeg."),
         Question("vergoeding", "Vergoeding", "dropdown", required=True, field="vergoeding", vocabulary="vergoeding",
                  description="Hoe worden de sleutelpersonen vergoed?"),
     )
@@ -139,7 +139,7 @@ def _source_and_consent() -> tuple[Question, ...]:
     return (
         Question("bron_titel", "Titel van de bron", "input", required=True, field="bron.titel",
                  description="Waar komt de informatie vandaan? Bijvoorbeeld de titel van een verslag of een webpagina. "
-                             "Weet u het zelf, schrijf dan bijvoorbeeld: Gesprek met de organisatie."),
+                             "Weet je het zelf, schrijf dan bijvoorbeeld: Gesprek met de organisatie."),
         Question("bron_uitgever", "Uitgever van de bron", "input", field="bron.uitgever",
                  description="Wie heeft de bron gemaakt of uitgegeven?"),
         Question("bron_datum", "Datum van de bron", "input", required=True, field="bron.datum", placeholder="JJJJ-MM-DD",
@@ -162,18 +162,18 @@ def practice_form() -> Form:
     )
     return Form(
         kind="praktijk", file="praktijk.yml", name="Nieuwe goede praktijk",
-        description="Vertel hoe uw organisatie met sleutelpersonen werkt, zodat anderen ervan leren.",
+        description="Vertel hoe jouw organisatie met sleutelpersonen werkt, zodat anderen ervan leren.",
         title="Nieuwe praktijk: ", labels=("nieuwe praktijk",),
-        intro=("Met dit formulier deelt u een **goede praktijk**: hoe uw organisatie sleutelpersonen vindt, "
+        intro=("Met dit formulier deel je een **goede praktijk**: hoe jouw organisatie sleutelpersonen vindt, "
                "traint, begeleidt en waardeert. Een redacteur maakt er een pagina van. Hij of zij kijkt alles na "
                "voordat het online komt.\n\n" + PRIVACY + "\n" + PLAIN_TEXT),
         questions=(
             Question("titel", "Naam van de goede praktijk", "input", required=True, field="titel", max_length=TITLE_MAX,
                      description="Een korte naam, bijvoorbeeld de naam van het project."),
             *_common_start("deze praktijk"),
-            *_terms(" Weet u het niet? Schrijf dan 'onbekend'."),
+            *_terms(" Weet je het niet? Schrijf dan 'onbekend'."),
             Question("aantal_sleutelpersonen", "Aantal sleutelpersonen", "input", field="aantal_sleutelpersonen",
-                     description="Ongeveer hoeveel sleutelpersonen werken er mee? Alleen een getal. Weet u het niet? Laat het leeg."),
+                     description="Ongeveer hoeveel sleutelpersonen werken er mee? Alleen een getal. Weet je het niet? Laat het leeg."),
             Question("sinds", "Sinds welk jaar", "input", field="sinds",
                      description="In welk jaar begon het werk met sleutelpersonen? Een jaartal van vier cijfers."),
             Question("beschrijving", "Korte beschrijving", "textarea", required=True, section="", max_length=TEXT_MAX,
@@ -191,7 +191,7 @@ def programme_form() -> Form:
         kind="programma", file="programma.yml", name="Nieuw programma op de sociale kaart",
         description="Zet een programma met sleutelpersonen op de sociale kaart, zodat gemeenten en organisaties het vinden.",
         title="Nieuw programma: ", labels=("nieuw programma",),
-        intro=("Met dit formulier zet u een **programma** op de sociale kaart. Een programma is werk met "
+        intro=("Met dit formulier zet je een **programma** op de sociale kaart. Een programma is werk met "
                "sleutelpersonen dat een gemeente of organisatie kan inzetten. Een redacteur kijkt alles na "
                "voordat het online komt.\n\n" + PRIVACY + "\n" + PLAIN_TEXT),
         questions=(
@@ -201,7 +201,7 @@ def programme_form() -> Form:
             Question("website", "Website", "input", field="website", placeholder="https://",
                      description="Het webadres van het programma of de organisatie."),
             *_terms(""),
-            Question("hoe_inzetten", "Hoe zet u dit programma in?", "textarea", required=True, field="hoe_inzetten",
+            Question("hoe_inzetten", "Hoe zet je dit programma in?", "textarea", required=True, field="hoe_inzetten",
                      max_length=1500, description="Hoe kan een gemeente of organisatie dit programma inzetten? "
                                                   "Bij wie kan zij terecht, en wat is er nodig?"),
             Question("contact_email", "E-mailadres van de organisatie", "input", field="contact.email",
@@ -221,17 +221,17 @@ def correction_form() -> Form:
         kind="correctie", file="correctie.yml", name="Fout melden",
         description="Klopt er iets niet op een pagina? Meld het hier.",
         title="Correctie: ", labels=("correctie",),
-        intro=("Klopt er iets niet, of is iets verouderd? Dank u wel dat u het meldt. Een redacteur kijkt ernaar "
+        intro=("Klopt er iets niet, of is iets verouderd? Dank je wel dat je het meldt. Een redacteur kijkt ernaar "
                "en past de pagina aan.\n\n" + PRIVACY),
         questions=(
             Question(CORRECTION_PAGE_FIELD, "Pagina", "input", required=True,
-                     description="Het webadres van de pagina. Kwam u via 'Meld een fout'? Dan staat het er al."),
+                     description="Het webadres van de pagina. Kwam je via 'Meld een fout'? Dan staat het er al."),
             Question("wat_klopt_niet", "Wat klopt er niet?", "textarea", required=True, max_length=TEXT_MAX,
                      description="Beschrijf wat er fout of verouderd is."),
             Question("wat_is_juist", "Wat is juist?", "textarea", max_length=TEXT_MAX,
-                     description="Weet u hoe het wel zit? Schrijf het hier."),
+                     description="Weet je hoe het wel zit? Schrijf het hier."),
             Question("bron", "Bron", "input",
-                     description="Hoe weet u dit? Bijvoorbeeld een webadres, een verslag of een gesprek met de organisatie."),
+                     description="Hoe weet je dit? Bijvoorbeeld een webadres, een verslag of een gesprek met de organisatie."),
             Question("toestemming", "Privacy", "checkboxes", required=True, options=CONSENT[:1],
                      description="Vink het vakje aan."),
         ),

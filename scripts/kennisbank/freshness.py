@@ -54,10 +54,10 @@ def editors_page(catalogue: Catalogue) -> Generated:
         "# Te controleren\n\n",
         "Deze pagina is voor redacteuren. Hier staat alles wat langer dan twaalf maanden niet is "
         "gecontroleerd. Het oudste staat bovenaan. `kennisbank check` noemt dezelfde pagina's als waarschuwing.\n\n",
-        "Zo controleert u een pagina:\n\n"
+        "Zo controleer je een pagina:\n\n"
         "1. Ga na of alles nog klopt. Lees bijvoorbeeld de website van de organisatie, of vraag het de organisatie zelf.\n"
         "2. Pas aan wat niet meer klopt. Noem de bron van de nieuwe gegevens.\n"
-        "3. Zet de datum bij `laatst_geverifieerd` (bij een gids: `laatst_herzien`) op de dag van uw controle.\n\n",
+        "3. Zet de datum bij `laatst_geverifieerd` (bij een gids: `laatst_herzien`) op de dag van je controle.\n\n",
         "Het bronbestand opent in de webeditor van GitHub. Lees ook [Bijdragen](../bijdragen/index.md).\n\n",
     ]
     if entries:

@@ -95,7 +95,7 @@ def stale_notice(verified: dt.date, today: dt.date) -> str:
         '!!! warning "Controleer of dit nog klopt"\n\n'
         f"    Deze gegevens zijn voor het laatst gecontroleerd op {dutch_date(verified)}. "
         "Dat is meer dan een jaar geleden. Vraag de organisatie of alles nog klopt "
-        "voordat u op deze gegevens bouwt.\n\n"
+        "voordat je op deze gegevens bouwt.\n\n"
     )
 
 
@@ -253,7 +253,7 @@ def programme_page(programme: Programme, catalogue: Catalogue, practices: Sequen
         f"# {text(programme.name)}\n\n{text(programme.summary)}\n\n",
         stale_notice(programme.verified, ctx.today),
         facts,
-        f"## Hoe zet u dit programma in?\n\n{text(programme.how_to_engage)}\n\n",
+        f"## Hoe zet je dit programma in?\n\n{text(programme.how_to_engage)}\n\n",
         f"## Goede praktijken\n\n{related}\n" if related else "",
         f"## Bron\n\n{source_line(programme.source)}\n\nLaatst gecontroleerd: {dutch_date(programme.verified)}.\n\n",
         f"[Terug naar de sociale kaart]({posixpath.relpath(MAP_DOC, 'programmas')})\n",
@@ -288,7 +288,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[Generated]:
                 "werving, training, begeleiding en waardering. Elke praktijk noemt haar bron en de "
                 "datum waarop de gegevens voor het laatst zijn gecontroleerd.\n\n",
                 f"Er staan nu {len(practices)} goede praktijken in de kennisbank. "
-                f"Wilt u er een toevoegen? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n\n",
+                f"Wil je er een toevoegen? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n\n",
             ]
         body.append(unindexed(practice_rows(part, catalogue.context, doc)) if part else "Er zijn nog geen goede praktijken.\n")
         body.append(navigation(CATALOGUE_DOC, number, count))
@@ -397,13 +397,13 @@ def map_pages(catalogue: Catalogue) -> list[Generated]:
     anchors = {name: slugify(name) for name, _ in groups}
     starts = first_pages(rows)
     empty = [name for name, items in groups[1:] if not items]
-    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in uw gemeente, uw provincie of landelijk.", "type": "overzicht"}
+    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in jouw gemeente, jouw provincie of landelijk.", "type": "overzicht"}
     result = []
     for doc, number, count, listing in grouped_pages(MAP_DOC, rows, _map_item, anchors):
         parts = [f"# {page_title('Sociale kaart', number, count)}\n\n"]
         if number == 1:
             parts.append("Op de sociale kaart staan programma's die met sleutelpersonen werken. "
-                         "Zoek een programma in uw gemeente of provincie, of een landelijk programma.\n\n")
+                         "Zoek een programma in jouw gemeente of provincie, of een landelijk programma.\n\n")
             if count > 1:
                 parts.append(f"De lijst staat op {count} pagina's. Ga direct naar:\n\n" + "".join(
                     f"- [{name}]({relative(doc, page_doc(MAP_DOC, starts[name]))}#{anchors[name]}) (pagina {starts[name]})\n"
@@ -412,7 +412,7 @@ def map_pages(catalogue: Catalogue) -> list[Generated]:
         parts.append(navigation(MAP_DOC, number, count))
         if empty and number == 1:
             parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
-                         f"{', '.join(empty)}. Kent u er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
+                         f"{', '.join(empty)}. Ken je er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
         result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.programmes}/"))
     return result
 
@@ -470,7 +470,7 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files.append(term_index(catalogue, "themas", "themas", "Thema's",
                             "Alle onderwerpen in de kennisbank, met de gidsen, praktijken en programma's die erbij horen."))
     files.append(term_index(catalogue, "rollen", "rollen", "De zes rollen",
-                            "Een sleutelpersoon kan zes rollen hebben. Per rol ziet u de gidsen, praktijken en programma's die erbij horen."))
+                            "Een sleutelpersoon kan zes rollen hebben. Per rol zie je de gidsen, praktijken en programma's die erbij horen."))
     files += [g for k in catalogue.context.vocab.keys("themas") for g in term_pages(catalogue, "themas", "themes", "themas", k)]
     files += [g for k in catalogue.context.vocab.keys("rollen") for g in term_pages(catalogue, "rollen", "roles", "rollen", k)]
     files.append(content_model_page(catalogue))
@@ -502,7 +502,7 @@ KIND_INTRO["verhaal"] = (
     "pagina's. De `samenvatting` komt in de RSS-feed en bij het delen van de pagina. Auteurs zijn een redactie of een "
     "organisatie uit `{content}/verhalen/.authors.yml`, nooit een sleutelpersoon bij naam.\n\n"
     "Het veld `toestemming` is altijd verplicht. Gaat het verhaal niet over herkenbare personen, schrijf dan "
-    "`herkenbaar: false`. Is iemand wel herkenbaar (naam, foto, stem of details), dan noteert u wie toestemming gaf "
+    "`herkenbaar: false`. Is iemand wel herkenbaar (naam, foto, stem of details), dan noteer je wie toestemming gaf "
     "(een rol, geen naam), de datum, en hoe en waar de toestemming is vastgelegd. Persoonlijke contactgegevens staan "
     "nooit in een verhaal.",
 )
@@ -516,7 +516,7 @@ def content_model_page(catalogue: Catalogue) -> Generated:
     parts = [
         "# Inhoudsmodel\n\n",
         "Op deze pagina staat welke velden elk soort bestand heeft. De controle (`kennisbank check`) "
-        "en de hulp in uw editor gebruiken precies deze beschrijving. Velden hebben Nederlandse namen.\n\n",
+        "en de hulp in je editor gebruiken precies deze beschrijving. Velden hebben Nederlandse namen.\n\n",
     ]
     for kind, fields in SCHEMAS.items():
         title, intro = KIND_INTRO[kind]
@@ -532,7 +532,7 @@ def content_model_page(catalogue: Catalogue) -> Generated:
                 parts.append(f"| `{f.name}.{s.name}` | {'ja' if s.required else 'nee'} | {s.kind()} | {text(s.help)} |\n")
         parts.append("\n")
     parts.append("## Woordenlijsten\n\nDeze waarden zijn toegestaan. Ze staan in "
-                 f"`{layout.data}/vocabulaire.yml`; een nieuwe waarde voegt u daar toe.\n\n")
+                 f"`{layout.data}/vocabulaire.yml`; een nieuwe waarde voeg je daar toe.\n\n")
     for name, terms in ctx.vocab.lists.items():
         parts.append(f"### `{name}`\n\n| Waarde | Label | Uitleg |\n|---|---|---|\n")
         parts += [f"| `{t.key}` | {text(t.label)} | {text(t.description)} |\n" for t in terms]

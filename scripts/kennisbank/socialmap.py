@@ -235,8 +235,8 @@ def municipality_page(municipality: Municipality, catalogue: Catalogue, index: M
     name = text(municipality.name)
     parts = [
         f"# Sleutelpersonen in {name}\n\n",
-        f"{name} ligt in de provincie {municipality.province}. Hier ziet u welke programma's met "
-        f"sleutelpersonen in {name} werken. U ziet ook de landelijke programma's en programma's in de buurt.\n\n",
+        f"{name} ligt in de provincie {municipality.province}. Hier zie je welke programma's met "
+        f"sleutelpersonen in {name} werken. Je ziet ook de landelijke programma's en programma's in de buurt.\n\n",
         f"[Bekijk {name} op de sociale kaart]({map_link(doc, municipality)})\n\n",
         f"## Programma's in {name}\n\n",
     ]
@@ -265,8 +265,8 @@ def municipality_index(municipalities: list[Municipality]) -> Generated:
     doc = "gemeenten/index.md"
     parts = ["# Sleutelpersonen per gemeente\n\n",
              "Voor elke gemeente waar een programma met sleutelpersonen werkt, is er een eigen pagina. "
-             "Staat uw gemeente er niet bij? Zoek haar op de [sociale kaart](../sociale-kaart/index.md): "
-             "daar ziet u de landelijke programma's en de programma's die het dichtst bij u werken.\n\n"]
+             "Staat jouw gemeente er niet bij? Zoek haar op de [sociale kaart](../sociale-kaart/index.md): "
+             "daar zie je de landelijke programma's en de programma's die het dichtst bij jou werken.\n\n"]
     for province in PROVINCES:
         members = [m for m in municipalities if m.province == province]
         if members:
@@ -350,9 +350,9 @@ def map_page(catalogue: Catalogue) -> Generated:
         "## Meer over de kaart\n\n",
         "- [Alle gemeenten met een eigen pagina](../gemeenten/index.md)\n",
         f"- [Open data: alle programma's om te downloaden]({posixpath.relpath(OPEN_DATA_DOC, 'sociale-kaart')})\n",
-        "- Kent u een programma dat hier niet staat? Lees [Bijdragen](../bijdragen/index.md).\n",
+        "- Ken je een programma dat hier niet staat? Lees [Bijdragen](../bijdragen/index.md).\n",
     ]
-    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in uw gemeente, uw provincie of landelijk.",
+    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in jouw gemeente, jouw provincie of landelijk.",
             "type": "overzicht", "template": MAP_TEMPLATE, "hide": ["toc"]}
     return Generated(MAP_DOC, front_matter(meta) + "".join(parts), plain.edit_path)
 

@@ -330,8 +330,8 @@
       }
       if (!items.length) {
         section.appendChild(el("p", "", group.key === "lokaal"
-          ? "Er werkt nog geen programma in " + group.town.name + " dat past bij uw filters."
-          : "Geen programma's in de buurt die passen bij uw filters."));
+          ? "Er werkt nog geen programma in " + group.town.name + " dat past bij je filters."
+          : "Geen programma's in de buurt die passen bij je filters."));
       } else {
         const list = el("ul", "kb-kaart__items");
         for (const item of items) {

@@ -267,7 +267,7 @@ function setupSearchPage(form) {
   });
   more.addEventListener("click", async () => {
     await showMore(true);
-    status.textContent = `${statusText(current.results.length, input.value, Object.keys(filters()).length > 0)} U ziet er ${current.shown}.`;
+    status.textContent = `${statusText(current.results.length, input.value, Object.keys(filters()).length > 0)} Je ziet er ${current.shown}.`;
   });
   arrowKeys(input, list);
   window.addEventListener("popstate", () => { restore(); search(); });
