@@ -222,16 +222,23 @@ def test_client_columns_describe_areas_and_filters(catalogue, gazetteer):
     assert columns["gebied"][0] == []
     assert columns["gebied"][1] == [haarlem, next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Zandvoort")]
     themes = index["filters"]["thema"]
-    assert columns["soort"]["thema"] == "bit"
-    assert [t for i, t in enumerate(themes) if columns["thema"][1] >> i & 1] == sorted(["gezondheid", "beleid"], key=themes.index)
-    assert columns["soort"]["vergoeding"] == "een"
-    assert index["filters"]["vergoeding"][columns["vergoeding"][0]] == "gemengd"
+    kind, width = columns["soort"]["thema"]
+    assert kind == "bit" and width == -(-len(themes) // 6)  # six themes per base-64 digit
+    mask = 0
+    for digit in columns["thema"][width:2 * width]:
+        mask = mask * 64 + sm.DIGITS.index(digit)
+    assert [t for i, t in enumerate(themes) if mask >> i & 1] == sorted(["gezondheid", "beleid"], key=themes.index)
+    assert columns["soort"]["vergoeding"] == ["een", 1]
+    assert index["filters"]["vergoeding"][sm.DIGITS.index(columns["vergoeding"][0])] == "gemengd"
 
 
-def test_long_value_lists_stay_lists():
-    assert sm._encode([[0, 2], [1]], 3, single=False) == ("bit", [5, 2])
-    assert sm._encode([[0, 40], [1]], sm.MASK_BITS + 11, single=False) == ("lijst", [[0, 40], [1]])
-    assert sm._encode([[3], [1]], 4, single=True) == ("een", [3, 1])
+def test_filter_columns_are_compact():
+    assert sm.base64_column([0, 5, 63], 1) == "05_"
+    assert sm.base64_column([64, 4095], 2) == "10__"
+    assert sm._encode([[0, 2], [1]], 3, single=False) == (["bit", 1], "52")
+    assert sm._encode([[0, 40], [1]], sm.MASK_BITS + 11, single=False) == (["lijst", 0], [[0, 40], [1]])
+    assert sm._encode([[3], [1]], 4, single=True) == (["een", 1], "31")
+    assert sm._encode([[70]], 100, single=True) == (["een", 2], "16")
 
 
 def test_client_columns_encode_provinces_as_negative_numbers(catalogue):

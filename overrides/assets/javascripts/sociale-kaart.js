@@ -22,6 +22,9 @@
   const NEAREST = 5; // socialmap.NEAREST
   const EARTH_RADIUS_KM = 6371.0088; // gazetteer.EARTH_RADIUS_KM
   const FACETS = ["thema", "rol", "taal", "doelgroep", "vergoeding"];
+  const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"; // socialmap.DIGITS
+  const DIGIT_VALUES = new Int8Array(128);
+  for (let d = 0; d < DIGITS.length; d++) DIGIT_VALUES[DIGITS.charCodeAt(d)] = d;
   const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
     "september", "oktober", "november", "december"];
 
@@ -157,6 +160,17 @@
     return Promise.all(indices.map(texts));
   }
 
+  /** A string of fixed-width base-64 numbers (socialmap.base64_column) as an Int32Array; read once. */
+  function decodeDigits(text, width) {
+    const values = new Int32Array(text.length / width);
+    for (let i = 0, at = 0; i < values.length; i++) {
+      let n = 0;
+      for (let k = 0; k < width; k++) n = n * 64 + DIGIT_VALUES[text.charCodeAt(at++)];
+      values[i] = n;
+    }
+    return values;
+  }
+
   /** Load the per-programme columns once; later calls share the same promise. */
   function loadColumns() {
     if (!colsPromise) {
@@ -164,7 +178,11 @@
         const kinds = { een: (col) => (i, v) => col[i] === v, bit: (col) => (i, v) => (col[i] & (1 << v)) !== 0,
           lijst: (col) => (i, v) => col[i].includes(v) };
         matchers = {};
-        for (const facet of FACETS) matchers[facet] = kinds[loaded.soort[facet]](loaded[facet]);
+        for (const facet of FACETS) {
+          const [kind, width] = loaded.soort[facet];
+          const col = kind === "lijst" ? loaded[facet] : decodeDigits(loaded[facet], width);
+          matchers[facet] = kinds[kind](col);
+        }
         cols = loaded;
       }).catch((error) => {
         colsPromise = null;
