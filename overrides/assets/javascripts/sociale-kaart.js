@@ -550,17 +550,20 @@
     if (here) here.remove();
     here = null;
     const town = state.gemeente;
+    // No animated zoom: Leaflet drops a new view asked for while a zoom animation runs, and the
+    // filters can change quickly (or wait for the columns), so the map could end up on an old view.
+    const still = { animate: false };
     if (town) {
       here = L.circleMarker([town.lat, town.lon], { radius: 9, color: "#b3261e", weight: 3, fillOpacity: 0.15, interactive: false })
         .bindTooltip(el("span", "", town.name), { permanent: true, direction: "top", offset: [0, -8] }).addTo(map);
       const bounds = L.latLngBounds([[town.lat, town.lon]]);
       markers.forEach((m) => bounds.extend(m.getLatLng()));
-      map.fitBounds(bounds.pad(0.2), { maxZoom: 10 });
+      map.fitBounds(bounds.pad(0.2), { ...still, maxZoom: 10 });
     } else if (state.provincie >= 0) {
       const bounds = L.latLngBounds(provinceMembers[state.provincie].map((i) => [towns[i].lat, towns[i].lon]));
-      map.fitBounds(bounds.pad(0.1));
+      map.fitBounds(bounds.pad(0.1), still);
     } else if (outlineBounds) {
-      map.fitBounds(outlineBounds);
+      map.fitBounds(outlineBounds, still);
     }
   }
 
