@@ -110,18 +110,21 @@ def measure(base: str) -> dict[str, float]:
         first_load = sum(sizes.values())
         biggest = sorted(sizes.items(), key=lambda kv: -kv[1])[:6]
         times = []
+        before_filters = set(sizes)
         for value in ["gezondheid", "", "beleid", "", "werving", ""] * 3:
             times.append(page.evaluate(FILTER_JS, ["kb-thema", value]))
         start = time.perf_counter()
         page.fill("#kb-gemeente", "Utrecht")
         page.wait_for_function("document.getElementById('kb-kaart').dataset.gemeente === 'Utrecht'")
         town = (time.perf_counter() - start) * 1000
+        later = sum(size for url, size in sizes.items() if url not in before_filters)
         browser.close()
     print("  filter times (ms):", " ".join(f"{t:.0f}" for t in times))
     for url, size in biggest:
         print(f"  {size / 1024:8.1f} KB  {url.removeprefix(base)}")
     return {"first_load_kb_gzip": first_load / 1024, "filter_ms_median": statistics.median(times),
-            "filter_ms_max": max(times), "municipality_typed_ms": town}
+            "filter_ms_max": max(times), "municipality_typed_ms": town,
+            "fetched_after_first_load_kb_gzip": later / 1024}
 
 
 def main(argv: list[str]) -> int:

@@ -122,6 +122,43 @@ def test_the_url_keeps_and_restores_the_state(page, site_url):
     assert_clean(page)
 
 
+def test_filter_columns_load_only_when_a_filter_is_used(page, site_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    open_map(page, site_url)
+    page.wait_for_load_state("networkidle")
+    assert any(path.endswith("sociale-kaart/kaart.json") for path in fetched)
+    assert not any(path.endswith("sociale-kaart/kolommen.json") for path in fetched)
+    assert map_counts(page) == 2  # markers from the counts in kaart.json
+    page.click("#kb-kaart-kaart .kb-kaart__cluster")  # Haarlem and Zandvoort: zooms in
+    page.click("#kb-kaart-kaart .kb-kaart__punt[title='Haarlem: 1 programma']")  # its popup loads the columns
+    page.wait_for_selector(".kb-kaart__popup a[href*='haarlem-zandvoort-gezondheid']")
+    assert any(path.endswith("sociale-kaart/kolommen.json") for path in fetched)
+
+    fresh = page.context.new_page()
+    later = []
+    fresh.on("request", lambda request: later.append(urlsplit(request.url).path))
+    open_map(fresh, site_url)
+    fresh.wait_for_load_state("networkidle")
+    assert not any(path.endswith("kolommen.json") for path in later)
+    fresh.select_option("#kb-thema", "beleid")  # only the Haarlem programme has this theme
+    fresh.wait_for_function("location.search.includes('thema=beleid')")
+    assert any(path.endswith("kolommen.json") for path in later)
+    assert list(groups(fresh)) == ["Programma's in gemeenten en provincies"]
+    fresh.wait_for_function("document.getElementById('kb-kaart-status').textContent === '1 programma gevonden.'")
+    assert map_counts(fresh) == 2
+    fresh.close()
+    assert_clean(page)
+
+
+def test_filters_in_the_url_load_the_columns_at_once(page, site_url):
+    open_map(page, site_url, "?vergoeding=betaald")
+    assert page.input_value("#kb-vergoeding") == "betaald"
+    assert status(page) == "Geen programma's gevonden. Wis een filter om meer te zien."
+    assert groups(page) == {}
+    assert_clean(page)
+
+
 def test_a_municipality_without_programme_gets_the_nearest_and_national_ones(page, site_url, layout):
     open_map(page, site_url, "?gemeente=Maastricht")
     wait_for_town(page, "Maastricht")

@@ -201,26 +201,50 @@ def test_data_in_pages_is_escaped(catalogue, gazetteer):
 
 # --- client data ------------------------------------------------------------------
 
-def test_client_index_describes_areas_and_filters(catalogue, gazetteer):
+def test_client_index_describes_the_first_view(catalogue, gazetteer):
     index = sm.client_index(catalogue)
     assert index["aantal"] == len(catalogue.programmes) and index["blok"] == sm.TEXT_CHUNK
     assert len(index["gemeenten"]) == len(gazetteer.municipalities)
     haarlem = next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Haarlem")
+    zandvoort = next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Zandvoort")
     assert index["gemeenten"][haarlem][4] == "haarlem"  # has a page
     assert next(row for row in index["gemeenten"] if row[0] == "'s-Gravenhage")[5] == ["Den Haag", "The Hague"]
     assert ["Weesp", next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Amsterdam")] in index["voormalig"]
     order = [p.slug for p in sm.client_order(catalogue.programmes)]
     assert order == ["fsan-vrouwenbesnijdenis", "haarlem-zandvoort-gezondheid"]  # national first
-    assert index["programmas"]["gebied"][0] == []
-    assert index["programmas"]["gebied"][1] == [haarlem, next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Zandvoort")]
+    assert index["start"] == {"landelijk": 1, "plaatsen": [(haarlem, 1), (zandvoort, 1)]}
+    assert "programmas" not in index  # the per-programme columns are loaded later
+
+
+def test_client_columns_describe_areas_and_filters(catalogue, gazetteer):
+    index, columns = sm.client_index(catalogue), sm.client_columns(catalogue)
+    haarlem = next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Haarlem")
+    assert columns["gebied"][0] == []
+    assert columns["gebied"][1] == [haarlem, next(i for i, row in enumerate(index["gemeenten"]) if row[0] == "Zandvoort")]
     themes = index["filters"]["thema"]
-    assert [themes[i] for i in index["programmas"]["thema"][1]] == ["gezondheid", "beleid"]
-    assert [index["filters"]["vergoeding"][i] for i in index["programmas"]["vergoeding"][0]] == ["gemengd"]
+    kind, width = columns["soort"]["thema"]
+    assert kind == "bit" and width == -(-len(themes) // 6)  # six themes per base-64 digit
+    mask = 0
+    for digit in columns["thema"][width:2 * width]:
+        mask = mask * 64 + sm.DIGITS.index(digit)
+    assert [t for i, t in enumerate(themes) if mask >> i & 1] == sorted(["gezondheid", "beleid"], key=themes.index)
+    assert columns["soort"]["vergoeding"] == ["een", 1]
+    assert index["filters"]["vergoeding"][sm.DIGITS.index(columns["vergoeding"][0])] == "gemengd"
 
 
-def test_client_index_encodes_provinces_as_negative_numbers(catalogue):
-    index = sm.client_index(with_programmes(catalogue, synthetic(catalogue, "z", "Z", Area(provinces=("Zeeland", "Groningen")))))
-    assert index["programmas"]["gebied"][0] == [-1 - PROVINCES.index("Zeeland"), -1]
+def test_filter_columns_are_compact():
+    assert sm.base64_column([0, 5, 63], 1) == "05_"
+    assert sm.base64_column([64, 4095], 2) == "10__"
+    assert sm._encode([[0, 2], [1]], 3, single=False) == (["bit", 1], "52")
+    assert sm._encode([[0, 40], [1]], sm.MASK_BITS + 11, single=False) == (["lijst", 0], [[0, 40], [1]])
+    assert sm._encode([[3], [1]], 4, single=True) == (["een", 1], "31")
+    assert sm._encode([[70]], 100, single=True) == (["een", 2], "16")
+
+
+def test_client_columns_encode_provinces_as_negative_numbers(catalogue):
+    cat = with_programmes(catalogue, synthetic(catalogue, "z", "Z", Area(provinces=("Zeeland", "Groningen"))))
+    assert sm.client_columns(cat)["gebied"][0] == [-1 - PROVINCES.index("Zeeland"), -1]
+    assert sm.client_index(cat)["start"]["plaatsen"] == [(-1 - PROVINCES.index("Zeeland"), 1), (-1, 1)]
 
 
 def test_client_texts_come_in_chunks_in_client_order(catalogue):
@@ -228,7 +252,7 @@ def test_client_texts_come_in_chunks_in_client_order(catalogue):
     chunks = list(sm.client_texts(with_programmes(catalogue, *many)))
     assert [len(c) for c in chunks] == [sm.TEXT_CHUNK, 5]
     assert chunks[1][0][:2] == [f"p-{sm.TEXT_CHUNK:03}", f"Programma {sm.TEXT_CHUNK:03}"]
-    assert chunks[0][0][4:] == ["2021-02-23", 1]  # verified, stale
+    assert chunks[0][0][4:] == ["2021-02-23", 1, "Utrecht"]  # verified, stale, area
 
 
 def test_generated_client_files_are_compact_json(files):
@@ -236,6 +260,7 @@ def test_generated_client_files_are_compact_json(files):
     assert index["aantal"] == 2
     assert json.loads(files["sociale-kaart/teksten/0.json"].content)[0][0] == "fsan-vrouwenbesnijdenis"
     assert "\n" not in files["sociale-kaart/kaart.json"].content.rstrip("\n")
+    assert json.loads(files["sociale-kaart/kolommen.json"].content)["gebied"][0] == []
 
 
 def test_municipality_page_stays_small_with_many_programmes(catalogue, gazetteer):

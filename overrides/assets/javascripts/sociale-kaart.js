@@ -1,10 +1,12 @@
 /* Kennisbank Sleutelpersonen: the social map (sociale-kaart/index.md, template sociale-kaart.html).
  *
  * Data (made by scripts/kennisbank/socialmap.py):
- *   kaart.json      everything needed to filter: municipalities, and per programme its area and
- *                   filter values as numbers (see client_index there); no texts, so it stays small;
- *   teksten/N.json  names, organisations and summaries in blocks of `blok` programmes, loaded only
- *                   when the list or a popup shows one of them.
+ *   kaart.json      what the first, unfiltered view needs: municipalities, filter values, the number
+ *                   of national programmes and the count per place (see client_index there);
+ *   kolommen.json   per programme its area and filter values as numbers (client_columns there),
+ *                   loaded only when a filter is first used (or the URL already carries one);
+ *   teksten/N.json  names, organisations, summaries and areas in blocks of `blok` programmes,
+ *                   loaded only when the list or a popup shows one of them.
  * The nearest-programme rules repeat socialmap.distance_to/nearest; change both together.
  * Data never goes through innerHTML: every text is set with textContent or a text node.
  */
@@ -20,6 +22,9 @@
   const NEAREST = 5; // socialmap.NEAREST
   const EARTH_RADIUS_KM = 6371.0088; // gazetteer.EARTH_RADIUS_KM
   const FACETS = ["thema", "rol", "taal", "doelgroep", "vergoeding"];
+  const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"; // socialmap.DIGITS
+  const DIGIT_VALUES = new Int8Array(128);
+  for (let d = 0; d < DIGITS.length; d++) DIGIT_VALUES[DIGITS.charCodeAt(d)] = d;
   const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
     "september", "oktober", "november", "december"];
 
@@ -83,6 +88,9 @@
   // --- data ----------------------------------------------------------------------
 
   let data; // kaart.json
+  let cols = null; // kolommen.json, once loaded
+  let colsPromise = null;
+  let matchers = null; // facet -> (i, value) => bool, for the kind of each column
   let towns; // [{i, name, province, lat, lon, slug}]
   let provinceMembers; // province index -> municipality indices
   let provinceCentres; // province index -> [lat, lon]
@@ -152,13 +160,50 @@
     return Promise.all(indices.map(texts));
   }
 
+  /** A string of fixed-width base-64 numbers (socialmap.base64_column) as an Int32Array; read once. */
+  function decodeDigits(text, width) {
+    const values = new Int32Array(text.length / width);
+    for (let i = 0, at = 0; i < values.length; i++) {
+      let n = 0;
+      for (let k = 0; k < width; k++) n = n * 64 + DIGIT_VALUES[text.charCodeAt(at++)];
+      values[i] = n;
+    }
+    return values;
+  }
+
+  /** Load the per-programme columns once; later calls share the same promise. */
+  function loadColumns() {
+    if (!colsPromise) {
+      colsPromise = getJson(settings.kolommen).then((loaded) => {
+        const kinds = { een: (col) => (i, v) => col[i] === v, bit: (col) => (i, v) => (col[i] & (1 << v)) !== 0,
+          lijst: (col) => (i, v) => col[i].includes(v) };
+        matchers = {};
+        for (const facet of FACETS) {
+          const [kind, width] = loaded.soort[facet];
+          const col = kind === "lijst" ? loaded[facet] : decodeDigits(loaded[facet], width);
+          matchers[facet] = kinds[kind](col);
+        }
+        cols = loaded;
+      }).catch((error) => {
+        colsPromise = null;
+        throw error;
+      });
+    }
+    return colsPromise;
+  }
+
   // --- filtering -------------------------------------------------------------------
 
   const state = { gemeente: null, provincie: -1, thema: -1, rol: -1, taal: -1, doelgroep: -1, vergoeding: -1 };
 
+  /** True when the view depends on per-programme data (any filter or a municipality). */
+  function filtering() {
+    return Boolean(state.gemeente) || state.provincie >= 0 || FACETS.some((facet) => state[facet] >= 0);
+  }
+
   function matchesFilters(i) {
     for (const facet of FACETS) {
-      if (state[facet] >= 0 && !data.programmas[facet][i].includes(state[facet])) return false;
+      if (state[facet] >= 0 && !matchers[facet](i, state[facet])) return false;
     }
     return true;
   }
@@ -182,7 +227,8 @@
 
   /** The groups of the list for the current state: [{title, items: [{i, km}], link?}]. */
   function compute() {
-    const area = data.programmas.gebied;
+    if (!cols) return unfiltered();
+    const area = cols.gebied;
     const town = state.gemeente;
     const national = [], local = [], regional = [];
     let nearby = [];
@@ -219,6 +265,17 @@
       groups.push({ key: "regionaal", title: "Programma's " + where, items: regional });
     }
     return { groups, local, national, nearby: town && !local.length ? nearby : [], regional };
+  }
+
+  /** The unfiltered view without the columns: national programmes come first in client order. */
+  function unfiltered() {
+    const all = Array.from({ length: data.aantal }, (_, i) => ({ i }));
+    const national = all.slice(0, data.start.landelijk), regional = all.slice(data.start.landelijk);
+    return {
+      groups: [{ key: "landelijk", title: "Landelijke programma's", items: national },
+        { key: "regionaal", title: "Programma's in gemeenten en provincies", items: regional }],
+      local: [], national, nearby: [], regional,
+    };
   }
 
   function summary(found) {
@@ -277,25 +334,19 @@
   let current = null; // result of compute()
   let renderToken = 0;
 
-  function listItem(i, row, km) {
-    const [slug, name, organisation, text, verified, stale] = row;
+  function listItem(row, km) {
+    const [slug, name, organisation, text, verified, stale, area] = row;
     const item = el("li", "kb-kaart__item");
     const title = el("p", "kb-kaart__naam");
     const anchor = el("a", "", name);
     anchor.href = pageUrl(settings.programmas, slug);
     title.appendChild(anchor);
     item.appendChild(title);
-    item.appendChild(el("p", "kb-kaart__organisatie", organisation + " · " + areaText(i)));
+    item.appendChild(el("p", "kb-kaart__organisatie", organisation + " · " + area));
     if (km !== undefined) item.appendChild(el("p", "kb-kaart__afstand", "Ongeveer " + Math.round(km) + " km van " + state.gemeente.name));
     item.appendChild(el("p", "kb-kaart__samenvatting", text));
     if (stale) item.appendChild(el("p", "kb-kaart__oud", "Controleer of dit nog klopt: laatst gecontroleerd op " + dutchDate(verified) + "."));
     return item;
-  }
-
-  function areaText(i) {
-    const places = data.programmas.gebied[i];
-    if (!places.length) return "Landelijk";
-    return places.map((a) => (a >= 0 ? towns[a].name : "provincie " + data.provincies[-1 - a])).join(", ");
   }
 
   async function renderList(focusFrom) {
@@ -335,7 +386,7 @@
       } else {
         const list = el("ul", "kb-kaart__items");
         for (const item of items) {
-          const li = listItem(item.i, rows[r++], item.km);
+          const li = listItem(rows[r++], item.km);
           if (position++ === focusFrom) firstNew = li;
           list.appendChild(li);
         }
@@ -412,20 +463,34 @@
     });
   }
 
-  /** Places of the listed regional programmes: municipality or province -> programme indices. */
+  /** Places of the listed regional programmes: municipality or province -> {a, count, items}.
+   *  Without the columns (the unfiltered first view) only the counts are known; a popup loads the items. */
   function places() {
     const found = new Map();
+    if (!cols) {
+      for (const [a, count] of data.start.plaatsen) found.set(a, { a, count, items: null });
+      return found;
+    }
     const groups = current.groups.filter((g) => g.key !== "landelijk");
     for (const group of groups) {
       for (const { i } of group.items) {
-        for (const a of data.programmas.gebied[i]) {
-          const key = a >= 0 ? "g" + a : "p" + (-1 - a);
-          if (!found.has(key)) found.set(key, { a, items: [] });
-          found.get(key).items.push(i);
+        for (const a of cols.gebied[i]) {
+          if (!found.has(a)) found.set(a, { a, count: 0, items: [] });
+          const place = found.get(a);
+          place.items.push(i);
+          place.count++;
         }
       }
     }
     return found;
+  }
+
+  /** The programme indices of a place, loading the columns first if needed. */
+  async function placeItems(place) {
+    if (place.items) return place.items;
+    await loadColumns();
+    place.items = places().get(place.a).items;
+    return place.items;
   }
 
   function popupContent(place, name) {
@@ -433,8 +498,11 @@
     box.appendChild(el("p", "kb-kaart__popup-kop", name));
     const list = el("ul", "");
     box.appendChild(list);
-    const first = place.items.slice(0, 10);
-    loadTexts(first).then((rows) => {
+    let first;
+    placeItems(place).then((items) => {
+      first = items.slice(0, 10);
+      return loadTexts(first);
+    }).then((rows) => {
       rows.forEach((row) => {
         const li = el("li", "");
         const a = el("a", "", row[1]);
@@ -464,8 +532,8 @@
       const town = place.a >= 0 ? towns[place.a] : null;
       const name = town ? town.name : "Provincie " + data.provincies[-1 - place.a];
       const where = town ? [town.lat, town.lon] : provinceCentres[-1 - place.a];
-      const label = name + ": " + plural(place.items.length, "programma", "programma's");
-      const marker = L.marker(where, { icon: countIcon(place.items.length, label), title: label, count: place.items.length, keyboard: true });
+      const label = name + ": " + plural(place.count, "programma", "programma's");
+      const marker = L.marker(where, { icon: countIcon(place.count, label), title: label, count: place.count, keyboard: true });
       // Leaflet opens the popup on a click or on Enter (keypress); remember which, to move focus into
       // the popup for keyboard users. Registered before bindPopup, whose handlers open the popup.
       marker.on("click", () => { marker._kbKeyboard = false; });
@@ -482,17 +550,20 @@
     if (here) here.remove();
     here = null;
     const town = state.gemeente;
+    // No animated zoom: Leaflet drops a new view asked for while a zoom animation runs, and the
+    // filters can change quickly (or wait for the columns), so the map could end up on an old view.
+    const still = { animate: false };
     if (town) {
       here = L.circleMarker([town.lat, town.lon], { radius: 9, color: "#b3261e", weight: 3, fillOpacity: 0.15, interactive: false })
         .bindTooltip(el("span", "", town.name), { permanent: true, direction: "top", offset: [0, -8] }).addTo(map);
       const bounds = L.latLngBounds([[town.lat, town.lon]]);
       markers.forEach((m) => bounds.extend(m.getLatLng()));
-      map.fitBounds(bounds.pad(0.2), { maxZoom: 10 });
+      map.fitBounds(bounds.pad(0.2), { ...still, maxZoom: 10 });
     } else if (state.provincie >= 0) {
       const bounds = L.latLngBounds(provinceMembers[state.provincie].map((i) => [towns[i].lat, towns[i].lon]));
-      map.fitBounds(bounds.pad(0.1));
+      map.fitBounds(bounds.pad(0.1), still);
     } else if (outlineBounds) {
-      map.fitBounds(outlineBounds);
+      map.fitBounds(outlineBounds, still);
     }
   }
 
@@ -505,7 +576,15 @@
     announceTimer = setTimeout(() => { status.textContent = text; }, 400);
   }
 
-  function update(options) {
+  async function update(options) {
+    if (filtering() && !cols) {
+      try {
+        await loadColumns();
+      } catch (error) {
+        status.textContent = "De filters konden niet worden geladen. Probeer het opnieuw.";
+        return;
+      }
+    }
     current = compute();
     shown = PAGE;
     writeUrl();
@@ -614,6 +693,8 @@
   async function start() {
     prepare(await getJson(settings.index));
     $("kb-kaart-filters").addEventListener("submit", (event) => event.preventDefault());
+    // Someone who reaches for a filter will likely use it: fetch the columns already (failures retry on use).
+    $("kb-kaart-filters").addEventListener("focusin", () => { loadColumns().catch(() => {}); });
     $("kb-provincie").addEventListener("change", (event) => {
       const value = event.target.value;
       state.provincie = value ? data.provincies.indexOf(value) : -1;
