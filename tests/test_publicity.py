@@ -121,10 +121,14 @@ def test_robots_txt_points_at_the_sitemap(built_site):
     assert f"Sitemap: {SITE_URL}sitemap.xml" in lines
 
 
-def test_pages_announce_the_feed(built_site):
-    html = (built_site / "gidsen/zes-rollen/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/rss+xml"' in html
-    assert 'href="../../feed.xml"' in html
+def test_story_pages_announce_the_feed_and_no_other_page_does(built_site):
+    """Material fetches sitemap.xml for each link[rel=alternate]; only the stories carry the feed link."""
+    html = (built_site / "verhalen/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/rss+xml"' in html and 'href="../feed.xml"' in html
+    story = (built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").read_text(encoding="utf-8")
+    assert 'href="../../feed.xml"' in story
+    for page in ("index.html", "gidsen/zes-rollen/index.html", "sociale-kaart/index.html", "praktijken/fsan/index.html"):
+        assert 'rel="alternate"' not in (built_site / page).read_text(encoding="utf-8"), page
 
 
 # --- building without network ------------------------------------------------------------
