@@ -733,6 +733,10 @@
     }
     await update(unknown ? { message: "Geen gemeente gevonden met de naam " + unknown + "." } : undefined);
     app.dataset.klaar = "ja";
+    // The first view needs no per-programme columns; fetch them once it shows, so that the first
+    // filter change does not wait for the network (failures retry on use).
+    const later = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
+    later(() => { loadColumns().catch(() => {}); });
   }
 
   start().catch(() => {
