@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,7 +10,7 @@ from kennisbank import socialmap as sm
 from kennisbank.checks import check_all
 from kennisbank.cli import build_site
 
-from .conftest import TODAY
+from .conftest import TODAY, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -233,20 +229,6 @@ def test_unknown_municipality_in_the_url_is_reported(page, site_url):
 EVIL = "<img src=x onerror=alert(1)>"
 
 
-@contextlib.contextmanager
-def served(folder):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 def test_html_in_data_is_shown_as_text(scratch, tmp_path, browser):
     (scratch / "programmas" / "proef.yml").write_text(f"""naam: "{EVIL}"
 samenvatting: "Samenvatting {EVIL}"
@@ -270,7 +252,7 @@ laatst_geverifieerd: 2026-06-01
     dialogs, errors = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    with served(site) as base:
+    with serve_directory(site) as base:
         open_map(page, base, "?gemeente=Utrecht")
         wait_for_town(page, "Utrecht")
         item = page.locator("#kb-kaart-resultaten .kb-kaart__item").first
@@ -305,7 +287,7 @@ extra:
     page = context.new_page()
     tiles = []
     page.on("request", lambda r: tiles.append(r.url) if "/tegels/" in r.url else None)
-    with served(site) as base:
+    with serve_directory(site) as base:
         open_map(page, base)
         page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
         assert "Proeftegels" in page.inner_text(".leaflet-control-attribution")
