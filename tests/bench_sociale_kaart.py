@@ -12,15 +12,12 @@ Nothing is written to the real content folders.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import random
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
@@ -28,7 +25,7 @@ import yaml
 from kennisbank.cli import build_site
 from kennisbank.gazetteer import load_gazetteer
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_repo
+from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_repo, serve_directory
 
 WORDS = ("sleutelpersonen", "gezondheid", "nieuwkomers", "voorlichting", "buurt", "ouders", "jongeren", "vrouwen",
          "werk", "taal", "school", "zorg", "gemeente", "welzijn", "opvoeding", "geld", "wonen", "sport", "netwerk")
@@ -65,16 +62,6 @@ def make_repo(target: Path, count: int) -> Path:
     config = repo / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - kennisbank\n", "  - kennisbank:\n      search_index: false\n"), encoding="utf-8")
     return repo
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 FILTER_JS = """async ([id, value]) => {
@@ -134,12 +121,9 @@ def main(argv: list[str]) -> int:
         start = time.perf_counter()
         build_site(repo, Path(tmp) / "site")
         print(f"{count} programmes: build {time.perf_counter() - start:.1f} s")
-        server, base = serve(Path(tmp) / "site")
-        try:
+        with serve_directory(Path(tmp) / "site") as base:
             for key, value in measure(base).items():
                 print(f"{key}: {value:.1f}")
-        finally:
-            server.shutdown()
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kennisbank.bench import CHROMIUM, CHROMIUM_ARGS  # one definition for tests and the benchmark
 from kennisbank.checks import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,13 +72,6 @@ def empty_repo(tmp_path: Path) -> Path:
 
 
 # --- the built site, served on 127.0.0.1, and a real browser --------------------
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
-
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:

@@ -190,6 +190,17 @@ MAP_DOC = "sociale-kaart/index.md"
 
 # --- pages ----------------------------------------------------------------------
 
+def profile_rows(entry: Practice | Programme, ctx: Context, from_doc: str) -> list[tuple[str, str]]:
+    """The facts a practice and a programme share: roles, themes, communities, languages, payment."""
+    return [
+        ("Rollen", labels(ctx, "rollen", entry.roles, from_doc, "rollen")),
+        ("Thema's", labels(ctx, "themas", entry.themes, from_doc, "themas")),
+        ("Doelgroepen", labels(ctx, "doelgroepen", entry.communities)),
+        ("Talen", language_names(entry.languages)),
+        ("Vergoeding", labels(ctx, "vergoeding", [entry.payment])),
+    ]
+
+
 def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str, Programme] | None = None) -> Generated:
     """The page of one good practice: facts, freshness, then the contributor's text.
 
@@ -202,11 +213,7 @@ def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str
     facts = definition_list([
         ("Organisatie", text(practice.organisation)),
         ("Werkgebied", text(area_text(practice.area))),
-        ("Rollen", labels(ctx, "rollen", practice.roles, doc, "rollen")),
-        ("Thema's", labels(ctx, "themas", practice.themes, doc, "themas")),
-        ("Doelgroepen", labels(ctx, "doelgroepen", practice.communities)),
-        ("Talen", language_names(practice.languages)),
-        ("Vergoeding", labels(ctx, "vergoeding", [practice.payment])),
+        *profile_rows(practice, ctx, doc),
         ("Aantal sleutelpersonen", f"ongeveer {practice.keyperson_count}" if practice.keyperson_count else ""),
         ("Actief sinds", str(practice.since) if practice.since else ""),
         ("Op de sociale kaart", link(programme.name, doc, programme_doc(programme.slug)) if programme else ""),
@@ -235,11 +242,7 @@ def programme_page(programme: Programme, catalogue: Catalogue, practices: Sequen
     facts = definition_list([
         ("Organisatie", text(programme.organisation)),
         ("Werkgebied", area_links(programme.area, ctx, doc)),
-        ("Rollen", labels(ctx, "rollen", programme.roles, doc, "rollen")),
-        ("Thema's", labels(ctx, "themas", programme.themes, doc, "themas")),
-        ("Doelgroepen", labels(ctx, "doelgroepen", programme.communities)),
-        ("Talen", language_names(programme.languages)),
-        ("Vergoeding", labels(ctx, "vergoeding", [programme.payment])),
+        *profile_rows(programme, ctx, doc),
         ("Website", f"<{programme.website}>" if programme.website else ""),
         *contact_rows,
     ])
