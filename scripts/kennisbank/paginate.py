@@ -38,6 +38,15 @@ def page_doc(first_doc: str, number: int) -> str:
     return f"{folder}/{PAGES_FOLDER}/{number}.md"
 
 
+def is_later_page(doc: str) -> bool:
+    """True for page 2, 3, … of a list (a docs path with a ``pagina/`` folder).
+
+    >>> is_later_page("praktijken/pagina/2.md"), is_later_page("praktijken/index.md")
+    (True, False)
+    """
+    return PAGES_FOLDER in doc.split("/")[:-1]
+
+
 def split(items: Sequence[T], size: int = PAGE_SIZE) -> list[Sequence[T]]:
     """``items`` in consecutive parts of at most ``size``; one empty part for no items."""
     return [items[start:start + size] for start in range(0, len(items), size)] or [items[:0]]

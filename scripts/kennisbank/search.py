@@ -18,6 +18,7 @@ from typing import Any
 
 from .checks import GUIDES_FOLDER
 from .gazetteer import PROVINCES
+from .paginate import is_later_page
 from .schema import Context
 from .vocabulary import Vocabularies
 
@@ -40,6 +41,9 @@ TYPES: dict[str, str] = {
 #: themselves; indexing the lists again would crowd the results and, with thousands of
 #: records, make each of these pages a very large download when it shows up as a result.
 SUMMARY_ONLY = frozenset({"overzicht"})
+
+#: Page 2, 3, … of such a list have the same title and summary as page 1: not indexed, so a
+#: query finds each list once.
 
 #: Filter name (URL parameter and Pagefind filter) → (form label, "all" choice, vocabulary).
 FILTERS: dict[str, tuple[str, str, str | None]] = {
@@ -146,4 +150,6 @@ def page_search(meta: Mapping[str, Any] | None, src_uri: str, ctx: Context) -> P
     kind = page_type(meta, src_uri)
     if src_uri == SEARCH_PAGE:
         return PageSearch(False, kind, type_label(kind), form=filter_form(ctx.vocab))
+    if kind in SUMMARY_ONLY and is_later_page(src_uri):
+        return PageSearch(False, kind, type_label(kind))
     return PageSearch(True, kind, type_label(kind), page_filters(meta, src_uri, ctx.vocab), summary_only=kind in SUMMARY_ONLY)
