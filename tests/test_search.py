@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank import plugin
 from kennisbank import search as s
+from kennisbank import searchindex
 from kennisbank.checks import check_all, make_context
 
 from .conftest import TODAY, run_cli
@@ -80,6 +80,11 @@ def test_overview_pages_are_indexed_by_their_summary_only(ctx):
     practice = s.page_search({"title": "FSAN", "type": "praktijk"}, "praktijken/fsan.md", ctx)
     assert overview.indexed and overview.summary_only
     assert practice.indexed and not practice.summary_only
+
+
+@pytest.mark.parametrize("doc", ["praktijken/pagina/2.md", "themas/werving/pagina/3.md", "sociale-kaart/pagina/2.md"])
+def test_later_pages_of_a_list_are_not_indexed(ctx, doc):
+    assert not s.page_search({"title": "Lijst (pagina 2 van 3)", "type": "overzicht"}, doc, ctx).indexed
 
 
 def test_other_pages_are_indexed_without_the_form(ctx):
@@ -235,7 +240,7 @@ def test_a_failing_pagefind_fails_the_build(scratch, old_site, monkeypatch, caps
         assert "pagefind" in command
         return real_run([command[0], "-c", "import sys; print('kapot', file=sys.stderr); sys.exit(3)"], **kwargs)
 
-    monkeypatch.setattr(plugin.subprocess, "run", pagefind_fails)
+    monkeypatch.setattr(searchindex.subprocess, "run", pagefind_fails)
     assert run_cli(scratch, "build") == 1
     assert "De zoekindex kon niet worden gemaakt" in caplog.text and "kapot" in caplog.text  # mkdocs logs the plugin's error
     assert "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd." in capsys.readouterr().err
@@ -245,7 +250,7 @@ def test_a_failing_pagefind_fails_the_build(scratch, old_site, monkeypatch, caps
 
 
 def test_a_pagefind_that_writes_no_index_fails_the_build(scratch, old_site, monkeypatch, caplog):
-    monkeypatch.setattr(plugin.subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 0, "", ""))
+    monkeypatch.setattr(searchindex.subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 0, "", ""))
     assert run_cli(scratch, "build") == 1
     assert "De zoekindex kon niet worden gemaakt" in caplog.text
     assert (old_site / "index.html").read_text(encoding="utf-8") == "vorige versie"

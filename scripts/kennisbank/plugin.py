@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import subprocess
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from .incremental import ServeCache, fingerprint
 from .problems import errors, report
 from .publicity import Publicity
 from .search import page_search
+from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
 from .sharing import default_cache
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -40,6 +39,8 @@ class KennisbankConfig(Config):
     programmes_dir = c.Type(str, default="programmas")
     data_dir = c.Type(str, default="data")
     search_index = c.Type(bool, default=True)
+    #: Pages per part of the search index (searchindex.PAGES_PER_PART); tests set it low to test parts.
+    search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
 
 
 def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> str:
@@ -52,15 +53,12 @@ def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> 
     return f"{repo_url.rstrip('/')}/{base}/{edit_path}".rstrip("/")
 
 
-def run_pagefind(site_dir: str) -> None:
-    """Build the Pagefind search index into the site; fail loudly if it cannot."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", site_dir,
-         "--exclude-selectors", ".headerlink"],  # the ¶ after each heading is not content
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0 or not (Path(site_dir) / "pagefind" / "pagefind.js").exists():
-        raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{result.stdout}\n{result.stderr}")
+def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
+    """Build the Pagefind search index into the site (see searchindex.py); fail loudly if it cannot."""
+    try:
+        build_index(Path(site_dir), pages_per_part)
+    except (SearchIndexError, OSError) as error:
+        raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{error}") from error
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -151,4 +149,4 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_post_build(self, config):
         self.publicity.on_post_build(config)
         if self.config.search_index:
-            run_pagefind(config.site_dir)
+            run_pagefind(config.site_dir, self.config.search_pages_per_part)

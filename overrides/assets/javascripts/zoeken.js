@@ -15,36 +15,73 @@
  * text with <mark> around matches); we keep only the text and the <mark> elements.
  */
 
+import { widerQuery } from "./zoekwoorden.js";
+
 // This file is assets/javascripts/zoeken.js, so the site root is two folders up.
 const ROOT = new URL("../../", import.meta.url);
-const PAGEFIND = new URL("pagefind/pagefind.js", ROOT);
+const BUNDLE = new URL("pagefind/", ROOT);
+const PAGEFIND = new URL("pagefind.js", BUNDLE);
+// The parts of a large index and the ids of their word-list pages (scripts/kennisbank/searchindex.py).
+const MANIFEST = new URL("kennisbank.json", BUNDLE);
 const SEARCH_PAGE = new URL("zoeken/", ROOT);
 const FILTERS = ["type", "thema", "rol", "provincie"];
 const PAGE_SIZE = 10;
 const QUICK_SIZE = 5;
-const WAIT_MS = 150;
+// Search once typing pauses this long. The index chunks for the word are fetched at once
+// (preload), so the search itself can start from memory.
+const WAIT_MS = 100;
+// Shorter words match so much that fetching their chunks while typing costs more than it saves.
+const PRELOAD_FROM = 3;
 
 let engine = null;
 
-/** Load and set up Pagefind once; a failed load may be tried again. */
+async function manifest() {
+  const response = await fetch(MANIFEST);
+  if (!response.ok) throw new Error(`${MANIFEST}: ${response.status}`);
+  return response.json();
+}
+
+/** Load and set up Pagefind once, with every part of the index; a failed load may be tried again. */
 function loadEngine() {
   if (!engine) {
-    engine = import(PAGEFIND.href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+    engine = Promise.all([import(PAGEFIND.href), manifest()]).then(async ([pagefind, parts]) => {
+      const options = { baseUrl: ROOT.pathname, excerptLength: 24 };
+      await pagefind.options(options);
       await pagefind.init();
-      return pagefind;
+      await Promise.all(parts.delen.map((part) => pagefind.mergeIndex(new URL(part, BUNDLE).pathname, options)));
+      return { pagefind, wordLists: new Set(parts.woordenlijsten) };
     });
     engine.catch(() => { engine = null; });
   }
   return engine;
 }
 
-/** Search with a query (may be empty) and filters; null when there is nothing to search for. */
+/**
+ * Search with a query (may be empty) and filters; null when there is nothing to search for.
+ * Words ending in -lijk are also searched without it (zoekwoorden.js); those extra results
+ * come after the others. The word-list pages of the index are never results.
+ */
 async function find(query, filters) {
   const text = query.trim();
   if (!text && Object.keys(filters).length === 0) return null;
-  const pagefind = await loadEngine();
-  return pagefind.search(text || null, { filters });
+  const { pagefind, wordLists } = await loadEngine();
+  const wider = widerQuery(text);
+  const searches = [text || null, ...(wider ? [wider] : [])].map((q) => pagefind.search(q, { filters }));
+  const seen = new Set(wordLists);
+  const results = (await Promise.all(searches)).flatMap((found) => found.results)
+    .filter((result) => !seen.has(result.id) && seen.add(result.id));
+  return { results };
+}
+
+/** Fetch the index chunks for what is typed so far, so the search that follows need not wait for them. */
+function preload(query) {
+  const text = query.trim();
+  if (text.length < PRELOAD_FROM) return;
+  loadEngine().then(({ pagefind }) => {
+    pagefind.preload(text).catch(() => {});
+    const wider = widerQuery(text);
+    if (wider) pagefind.preload(wider).catch(() => {});
+  }).catch(() => {});
 }
 
 /** A function that runs `action` once calls stop for `ms` milliseconds. */
@@ -229,7 +266,7 @@ function setupSearchPage(form) {
   /** Hide filter values that no page in the index has (except the chosen one). */
   async function pruneOptions() {
     try {
-      const available = await (await loadEngine()).filters();
+      const available = await (await loadEngine()).pagefind.filters();
       for (const select of selects) {
         for (const option of select.options) {
           const empty = option.value && !(available[select.name] || {})[option.value];
@@ -242,7 +279,7 @@ function setupSearchPage(form) {
   }
 
   const later = debounce(() => { saveUrl(); search(); }, WAIT_MS);
-  input.addEventListener("input", later);
+  input.addEventListener("input", () => { preload(input.value); later(); });
   form.addEventListener("change", (event) => {
     if (event.target.tagName === "SELECT") { saveUrl(); search(); }
   });
@@ -331,7 +368,8 @@ function setupHeaderBox(form) {
     loadEngine().catch(() => {});
     if (input.value.trim() && list.children.length) panel.hidden = false;
   }, { passive: true });
-  input.addEventListener("input", debounce(search, WAIT_MS));
+  const later = debounce(search, WAIT_MS);
+  input.addEventListener("input", () => { preload(input.value); later(); });
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     event.preventDefault();

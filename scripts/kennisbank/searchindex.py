@@ -1,0 +1,203 @@
+"""The search index: Pagefind over the built site, in parts when the site is large.
+
+Why parts: Pagefind's search time grows with the square of the number of pages that
+contain the query word. For every matching page it walks the list of all matching
+(word, page) pairs (``search_term`` in Pagefind's ``pagefind_web/src/search.rs``). A word on
+most of 12,000 pages took 270 to 540 ms in Chromium here, before any result could be shown.
+Split over parts of at most :data:`PAGES_PER_PART` pages, the same query costs a fraction of
+that; the browser searches every part with Pagefind's own ``mergeIndex`` and merges the
+results by score (``zoeken.js``). Small sites, like the real one today, stay one index.
+
+Why a word list in every part: when Pagefind cannot find a word in its index, it searches
+for the longest prefix that it can find instead (``gemeentelijk`` becomes ``gemeent``). A part
+without the word would then answer with pages for the prefix. So each part also indexes
+one extra page with every word of the site: a word that exists anywhere exists in every
+part. ``zoeken.js`` drops these pages from the results; their ids are in :data:`MANIFEST`.
+
+The parts are made from hard links to the built pages in a temporary folder next to the
+site, so nothing is copied and the site itself is only written to in ``pagefind/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The most pages in one part of the index (see the module docstring for why there are parts).
+#: 3,000 keeps a common word under ~100 ms per query at 10,000 programmes, and the data for
+#: one query under 300 KB (each part adds its own metadata and index chunk); see BENCHMARK.md.
+PAGES_PER_PART = 3000
+
+#: Where the index goes, relative to the site; part 2, 3, … go in subfolders of it.
+BUNDLE = "pagefind"
+PART_FOLDER = "deel-{}"
+
+#: The list of parts and word-list pages, read by zoeken.js.
+MANIFEST = "kennisbank.json"
+
+#: Only pages with this attribute are indexed (see overrides/main.html).
+INDEXED = "data-pagefind-body"
+
+#: The word-list page of each part (it exists only in the index, never on the site).
+WORD_LIST_URL = "/_woordenlijst/"
+
+#: Not content: the ¶ link after each heading.
+EXCLUDE_SELECTORS = ".headerlink"
+
+_MARKUP = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>", re.S | re.I)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+class SearchIndexError(Exception):
+    """The index could not be made; the message says why."""
+
+
+@dataclass(frozen=True)
+class Index:
+    """What was built: the indexed pages and the parts (folders relative to the site)."""
+
+    pages: int
+    parts: tuple[str, ...]
+    word_lists: tuple[str, ...]
+
+
+def part_count(pages: int, per_part: int = PAGES_PER_PART) -> int:
+    """How many parts an index of ``pages`` pages gets.
+
+    >>> part_count(400), part_count(3000), part_count(3001), part_count(12401)
+    (1, 1, 2, 5)
+    """
+    return max(1, math.ceil(pages / max(per_part, 1)))
+
+
+def part_of(path: str, parts: int) -> int:
+    """The part a page goes in: from a hash of its path, so stable from build to build."""
+    return int.from_bytes(hashlib.sha1(path.encode("utf-8")).digest()[:8], "big") % parts
+
+
+def words(page_html: str) -> set[str]:
+    """The words of the indexed region of a page (from ``data-pagefind-body`` on), lowercased.
+
+    A superset of what Pagefind indexes is fine: the word list only has to contain every
+    indexed word.
+
+    >>> sorted(words('<nav>Menu</nav><div data-pagefind-body><p>Sleutel-personen &amp; één</p></div>'))
+    ['een', 'personen', 'sleutel', 'sleutel-personen', 'één']
+    """
+    start = page_html.find(INDEXED)
+    if start < 0:
+        return set()
+    text = html.unescape(_MARKUP.sub(" ", page_html[page_html.rfind("<", 0, start):])).lower()
+    found = set(_WORD.findall(text))
+    found |= {part for word in found if "-" in word for part in word.split("-")}
+    found |= {_plain(word) for word in found}
+    return found
+
+
+def _plain(word: str) -> str:
+    """A word without accents (Pagefind matches both forms)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def word_list_page(vocabulary: Iterable[str]) -> str:
+    """The extra page of each part: every word of the site, once."""
+    text = html.escape(" ".join(sorted(vocabulary)))
+    return ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>woordenlijst</title></head>'
+            f'<body><main {INDEXED}><p>{text}</p></main></body></html>\n')
+
+
+def indexed_pages(site: Path) -> list[tuple[str, Path]]:
+    """(path relative to the site, file) of every page Pagefind will index, in a stable order."""
+    found = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        if relative.split("/")[0] == BUNDLE:
+            continue
+        with file.open(encoding="utf-8", errors="replace") as handle:
+            if INDEXED in handle.read():
+                found.append((relative, file))
+    return found
+
+
+def run_pagefind(source: Path, output: Path) -> None:
+    """Index the HTML under ``source`` into ``output``; raise :class:`SearchIndexError` if Pagefind fails."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
+         "--exclude-selectors", EXCLUDE_SELECTORS],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0 or not (output / "pagefind.js").exists():
+        raise SearchIndexError(f"pagefind stopte met code {result.returncode}:\n{result.stdout}\n{result.stderr}")
+
+
+def fragment_url(fragment: Path) -> str | None:
+    """The page URL stored in one Pagefind fragment file (gzip-compressed JSON)."""
+    data = zlib.decompress(fragment.read_bytes(), 16 + zlib.MAX_WBITS)
+    data = data.removeprefix(b"pagefind_dcd")
+    return json.loads(data).get("url")
+
+
+def word_list_id(bundle: Path) -> str:
+    """The result id of the word-list page in one part: its fragment, the largest file there."""
+    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda f: f.stat().st_size, reverse=True)
+    for fragment in fragments[:3]:
+        if (fragment_url(fragment) or "").rstrip("/").endswith(WORD_LIST_URL.rstrip("/")):
+            return fragment.name.removesuffix(".pf_fragment")
+    raise SearchIndexError(f"de woordenlijst staat niet in {bundle}")
+
+
+def _link(file: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(file, target)
+    except OSError:  # another file system, or no hard links: copy instead
+        shutil.copy2(file, target)
+
+
+def build_index(site: Path, per_part: int = PAGES_PER_PART) -> Index:
+    """Index the built site into ``site/pagefind`` (and its part folders); write the manifest."""
+    pages = indexed_pages(site)
+    parts = part_count(len(pages), per_part)
+    bundle = site / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # no parts of an earlier, larger index stay behind
+    if parts == 1:
+        run_pagefind(site, bundle)
+        return _write_manifest(bundle, Index(len(pages), (), ()))
+    vocabulary: set[str] = set()
+    work = Path(tempfile.mkdtemp(prefix=".zoekindex-", dir=site.parent))
+    try:
+        for relative, file in pages:
+            vocabulary |= words(file.read_text(encoding="utf-8", errors="replace"))
+            _link(file, work / str(part_of(relative, parts)) / relative)
+        word_list = word_list_page(vocabulary)
+        folders = [""] + [PART_FOLDER.format(n) + "/" for n in range(2, parts + 1)]
+        ids = []
+        for number, folder in enumerate(folders):
+            source = work / str(number)
+            page = source / WORD_LIST_URL.strip("/") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(word_list, encoding="utf-8")
+            run_pagefind(source, bundle / folder)
+            ids.append(word_list_id(bundle / folder))
+        return _write_manifest(bundle, Index(len(pages), tuple(folders[1:]), tuple(ids)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _write_manifest(bundle: Path, index: Index) -> Index:
+    manifest = {"delen": list(index.parts), "woordenlijsten": list(index.word_lists)}
+    (bundle / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8")
+    return index
