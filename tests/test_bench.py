@@ -56,6 +56,11 @@ def test_small_run_writes_every_figure(small_run, capsys):
     assert set(size["build"]["cpu"]) == set(bench.split({}, 1.0))
     assert size["site"]["largest_pages"][0]["bytes"] > 0
     assert (size["search"]["query"], size["search_rare"]["query"]) == (bench.SEARCH_QUERY, bench.RARE_QUERY)
+    assert list(size["typing"]) == [bench.WIDE_QUERY, bench.SEARCH_QUERY, bench.RARE_QUERY]
+    for query, typed in size["typing"].items():
+        assert typed["query"] == query and len(typed["runs_ms"]) == bench.TYPING_RUNS
+        assert typed["first_result_ms"] > 0 and typed["transferred_bytes"] > 0 and typed["requests"] > 0
+    assert size["typing"][bench.WIDE_QUERY]["results_shown"] > 0  # the first results, not only a status
     # The map may not have a filter yet: then the figure is missing with a note saying why.
     assert size["map"]["filter_ms"] is not None or size["map"]["note"]
 

@@ -56,8 +56,14 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync",
 ]
-SEARCH_QUERY = "vrijwilligers"  # on nearly every page: the heaviest query
+WIDE_QUERY = "sleutelpersonen"  # on nearly every page: the heaviest query
+SEARCH_QUERY = "vrijwilligers"  # on about half of the pages
 RARE_QUERY = "Zoetermeer"  # a municipality: on a few pages, like most real queries
+#: Time between two keys when the benchmark types a query: a quick typist (slower typing
+#: gives the search more time to get ready, so this is the harder case).
+TYPING_MS = 120
+#: Each typed query is measured this many times, each in a fresh browser context; the median counts.
+TYPING_RUNS = 3
 MAP_PATH = "sociale-kaart/"
 SERVE_TIMEOUT_S = 1800.0
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".geojson", ".map"}
@@ -386,14 +392,19 @@ async () => {
 }
 """
 
-#: One cold query through Pagefind's own API: load it, search, load the first results.
+#: One cold query through Pagefind's own API, with every part of the index as zoeken.js
+#: loads them: load it, search, load the first results (word-list pages left out).
 SEARCH_JS = """
 async (query) => {
   const start = performance.now();
-  const pagefind = await import('/pagefind/pagefind.js');
-  if (pagefind.init) await pagefind.init();
+  const [pagefind, parts] = await Promise.all([import('/pagefind/pagefind.js'),
+                                               fetch('/pagefind/kennisbank.json').then(r => r.json())]);
+  await pagefind.init();
+  await Promise.all(parts.delen.map(part => pagefind.mergeIndex('/pagefind/' + part)));
+  const skip = new Set(parts.woordenlijsten);
   const searchStart = performance.now();
   const search = await pagefind.search(query);
+  search.results = search.results.filter(r => !skip.has(r.id));
   const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
   const end = performance.now();
   const warmStart = performance.now();
@@ -405,23 +416,81 @@ async (query) => {
 """
 
 
+#: Watches the search box in the header: when the last key was typed, and when the outcome
+#: for exactly what is in the box was on screen (the status names the query: the first
+#: results, or that there are none).
+TYPING_WATCH_JS = """
+() => {
+  const form = document.querySelector('[data-kb-zoekveld]');
+  const input = form && form.querySelector('input');
+  if (!input) return false;
+  window.__kb = {last: null, found: null};
+  input.addEventListener('input', () => { window.__kb.last = performance.now(); window.__kb.found = null; });
+  new MutationObserver(() => {
+    const status = form.querySelector('[data-kb-status]').textContent;
+    if (window.__kb.last !== null && window.__kb.found === null && form.querySelector('[data-kb-lijst] li')
+        && status.includes('\u201c' + input.value.trim() + '\u201d')) window.__kb.found = performance.now();
+  }).observe(form, {subtree: true, childList: true, characterData: true});
+  return true;
+}
+"""
+
+
+def measure_typing(browser, base: str, query: str) -> dict[str, Any]:
+    """Type ``query`` in the header search box like a person: ms from the last key to the first results.
+
+    Each run opens the home page in a fresh context (nothing cached), presses ``/`` and types
+    with :data:`TYPING_MS` between keys. Bytes are everything the search fetched in that time.
+    """
+    runs = []
+    for _ in range(TYPING_RUNS):
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(base, wait_until="networkidle")
+            if not page.evaluate(TYPING_WATCH_JS):
+                return {"note": "geen zoekveld in de kop van de startpagina"}
+            transfer = Transfer(page)
+            page.keyboard.press("/")
+            page.wait_for_timeout(300)  # the moment between choosing search and typing
+            page.keyboard.type(query, delay=TYPING_MS)
+            page.wait_for_function("() => window.__kb.found !== null", timeout=30_000)
+            ms = page.evaluate("() => window.__kb.found - window.__kb.last")
+            shown = page.locator("[data-kb-lijst] li").count()
+            page.wait_for_load_state("networkidle")
+            transferred, requests = transfer.total()
+            runs.append({"ms": ms, "transferred_bytes": transferred, "requests": requests, "shown": shown})
+        finally:
+            context.close()
+    middle = sorted(runs, key=lambda run: run["ms"])[len(runs) // 2]
+    return {"query": query, "typing_ms": TYPING_MS, "runs_ms": [run["ms"] for run in runs],
+            "first_result_ms": middle["ms"], "transferred_bytes": middle["transferred_bytes"], "requests": middle["requests"],
+            "results_shown": middle["shown"]}
+
+
 def measure_browser(site: Path) -> dict[str, Any]:
     """The map page and one search query in Chromium; skips with a note what it cannot measure."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         note = "Playwright is niet geïnstalleerd (python3 dev.py test installeert het)"
-        return {"map": {"note": note}, "search": {"note": note}, "search_rare": {"note": note}}
+        return {part: {"note": note} for part in BROWSER_PARTS}
     if not Path(CHROMIUM).exists():
         note = f"{CHROMIUM} ontbreekt"
-        return {"map": {"note": note}, "search": {"note": note}, "search_rare": {"note": note}}
+        return {part: {"note": note} for part in BROWSER_PARTS}
     with serve_site(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return {"map": measure_map(browser, base, site), "search": measure_search(browser, base, site, SEARCH_QUERY),
+            return {"map": measure_map(browser, base, site),
+                    "typing": {query: measure_typing(browser, base, query) for query in (WIDE_QUERY, SEARCH_QUERY, RARE_QUERY)},
+                    "search": measure_search(browser, base, site, SEARCH_QUERY),
                     "search_rare": measure_search(browser, base, site, RARE_QUERY)}
         finally:
             browser.close()
+
+
+#: What measure_browser returns, each with a "note" when it could not be measured.
+BROWSER_PARTS = ("map", "typing", "search", "search_rare")
 
 
 def measure_map(browser, base: str, site: Path) -> dict[str, Any]:
@@ -576,7 +645,8 @@ def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve:
         log(f"[{size}] in Chromium …")
         result.update(measure_browser(folder / "site"))
     else:
-        result["map"] = result["search"] = result["search_rare"] = {"note": "overgeslagen (--no-browser)"}
+        result.update({part: {"note": "overgeslagen (--no-browser)"} for part in BROWSER_PARTS})
+        result["typing"] = {}
     if serve:
         log(f"[{size}] kennisbank serve en één wijziging …")
         result["serve"] = measure_serve(repo.root, repo.practices[len(repo.practices) // 2] if repo.practices else repo.programmes[0])
@@ -625,6 +695,11 @@ def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} ms"
 
 
+def _typed(query: str, key: str, show: Callable[[float | None], str], result: dict[str, Any]) -> str:
+    """One figure of a query typed in the search box."""
+    return show(result["typing"][query].get(key))
+
+
 ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("Programma's / praktijken", lambda r: f"{r['programmes']:,} / {r['practices']:,}"),
     ("HTML-pagina's", lambda r: f"{r['site']['html_pages']:,}"),
@@ -647,13 +722,16 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("Grootste pagina", lambda r: f"{_kb(r['site']['largest_pages'][0]['bytes'])} {r['site']['largest_pages'][0]['path']}"),
     ("Kaart: overdracht eerste keer (gzip)", lambda r: _kb(r["map"].get("transferred_bytes"))),
     ("Kaart: filter toepassen", lambda r: _ms(r["map"].get("filter_ms"))),
-    (f"Zoeken '{SEARCH_QUERY}': overdracht", lambda r: _kb(r["search"].get("transferred_bytes"))),
-    (f"Zoeken '{SEARCH_QUERY}': eerste resultaten (koud)", lambda r: _ms(r["search"].get("first_result_ms"))),
-    (f"Zoeken '{SEARCH_QUERY}': idem, Pagefind al geladen", lambda r: _ms(r["search"].get("search_ms"))),
-    (f"Zoeken '{SEARCH_QUERY}': volgende vraag (warm)", lambda r: _ms(r["search"].get("warm_query_ms"))),
-    (f"Zoeken '{RARE_QUERY}': overdracht", lambda r: _kb(r["search_rare"].get("transferred_bytes"))),
-    (f"Zoeken '{RARE_QUERY}': eerste resultaten (koud)", lambda r: _ms(r["search_rare"].get("first_result_ms"))),
-    (f"Zoeken '{RARE_QUERY}': idem, Pagefind al geladen", lambda r: _ms(r["search_rare"].get("search_ms"))),
+    *((f"Zoekveld '{q}': na laatste toets tot eerste resultaten", functools.partial(_typed, q, "first_result_ms", _ms))
+      for q in (WIDE_QUERY, SEARCH_QUERY, RARE_QUERY)),
+    *((f"Zoekveld '{q}': overdracht voor de vraag", functools.partial(_typed, q, "transferred_bytes", _kb))
+      for q in (WIDE_QUERY, SEARCH_QUERY, RARE_QUERY)),
+    (f"Pagefind-API '{SEARCH_QUERY}' vanaf lege pagina: overdracht", lambda r: _kb(r["search"].get("transferred_bytes"))),
+    (f"Pagefind-API '{SEARCH_QUERY}' vanaf lege pagina: resultaten (koud)", lambda r: _ms(r["search"].get("first_result_ms"))),
+    (f"Pagefind-API '{SEARCH_QUERY}': idem, Pagefind al geladen", lambda r: _ms(r["search"].get("search_ms"))),
+    (f"Pagefind-API '{SEARCH_QUERY}': volgende vraag (warm)", lambda r: _ms(r["search"].get("warm_query_ms"))),
+    (f"Pagefind-API '{RARE_QUERY}' vanaf lege pagina: overdracht", lambda r: _kb(r["search_rare"].get("transferred_bytes"))),
+    (f"Pagefind-API '{RARE_QUERY}' vanaf lege pagina: resultaten (koud)", lambda r: _ms(r["search_rare"].get("first_result_ms"))),
     ("Serve: opstarten", lambda r: _seconds(r["serve"].get("startup_s"))),
     ("Serve: herbouw na één wijziging (wand)", lambda r: _seconds(r["serve"].get("rebuild_s"))),
     ("Serve: herbouw na één wijziging (CPU)", lambda r: _seconds(r["serve"].get("rebuild_cpu_s"))),
@@ -673,6 +751,9 @@ def table(results: dict[str, Any]) -> str:
         for part in ("map", "search", "search_rare", "serve"):
             if r[part].get("note"):
                 lines.append(f"- {r['size']:,}, {part}: {r[part]['note']}")
+        for query, typed in r.get("typing", {}).items():
+            if typed.get("note"):
+                lines.append(f"- {r['size']:,}, zoekveld '{query}': {typed['note']}")
         if r["build"]["missing_hooks"]:
             lines.append(f"- {r['size']:,}: niet gemeten, functie ontbreekt: {', '.join(r['build']['missing_hooks'])}")
     return "\n".join(lines)

@@ -95,20 +95,27 @@ def words(page_html: str) -> set[str]:
     indexed word.
 
     >>> sorted(words('<nav>Menu</nav><div data-pagefind-body><p>Sleutel-personen &amp; één</p></div>'))
-    ['een', 'personen', 'sleutel', 'sleutel-personen', 'één']
+    ['personen', 'sleutel', 'sleutel-personen', 'één']
     """
     start = page_html.find(INDEXED)
     if start < 0:
         return set()
     text = html.unescape(_MARKUP.sub(" ", page_html[page_html.rfind("<", 0, start):])).lower()
     found = set(_WORD.findall(text))
-    found |= {part for word in found if "-" in word for part in word.split("-")}
-    found |= {_plain(word) for word in found}
-    return found
+    return found | {part for word in found if "-" in word for part in word.split("-")}
+
+
+def with_plain_forms(vocabulary: set[str]) -> set[str]:
+    """The words plus their forms without accents (Pagefind matches both).
+
+    >>> sorted(with_plain_forms({"één", "fryslân"}))
+    ['een', 'fryslan', 'fryslân', 'één']
+    """
+    return vocabulary | {_plain(word) for word in vocabulary}
 
 
 def _plain(word: str) -> str:
-    """A word without accents (Pagefind matches both forms)."""
+    """A word without accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -182,7 +189,7 @@ def build_index(site: Path, per_part: int = PAGES_PER_PART) -> Index:
         for relative, file in pages:
             vocabulary |= words(file.read_text(encoding="utf-8", errors="replace"))
             _link(file, work / str(part_of(relative, parts)) / relative)
-        word_list = word_list_page(vocabulary)
+        word_list = word_list_page(with_plain_forms(vocabulary))
         folders = [""] + [PART_FOLDER.format(n) + "/" for n in range(2, parts + 1)]
         ids = []
         for number, folder in enumerate(folders):
