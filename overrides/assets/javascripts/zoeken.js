@@ -30,8 +30,10 @@ const QUICK_SIZE = 5;
 // Search once typing pauses this long. The index chunks for the word are fetched at once
 // (preload), so the search itself can start from memory.
 const WAIT_MS = 100;
-// Shorter words match so much that fetching their chunks while typing costs more than it saves.
-const PRELOAD_FROM = 3;
+// A word this short is most likely still being typed, and as a prefix it matches so much
+// that searching or fetching its chunks would cost more than it saves: wait longer for it.
+const SHORT = 4;
+const SHORT_WAIT_MS = 400;
 
 let engine = null;
 
@@ -76,7 +78,7 @@ async function find(query, filters) {
 /** Fetch the index chunks for what is typed so far, so the search that follows need not wait for them. */
 function preload(query) {
   const text = query.trim();
-  if (text.length < PRELOAD_FROM) return;
+  if (text.length < SHORT) return;
   loadEngine().then(({ pagefind }) => {
     pagefind.preload(text).catch(() => {});
     const wider = widerQuery(text);
@@ -84,12 +86,40 @@ function preload(query) {
   }).catch(() => {});
 }
 
-/** A function that runs `action` once calls stop for `ms` milliseconds. */
+/** A function that runs `action` once calls stop for `ms(...args)` milliseconds. */
 function debounce(action, ms) {
   let timer;
   return (...args) => {
     clearTimeout(timer);
-    timer = setTimeout(() => action(...args), ms);
+    timer = setTimeout(() => action(...args), ms(...args));
+  };
+}
+
+/** How long to wait after a key before searching for `query`. */
+function pause(query) {
+  return query.trim().length < SHORT ? SHORT_WAIT_MS : WAIT_MS;
+}
+
+/**
+ * Runs `task` for the newest call only. While a run is busy, calls wait and only the newest
+ * of them runs next: Pagefind searches one query at a time, so a queue of older queries
+ * (one per key typed) would only delay the one the user is waiting for.
+ */
+function latestOnly(task) {
+  let busy = false;
+  let next = null;
+  async function drain() {
+    busy = true;
+    while (next) {
+      const args = next;
+      next = null;
+      await task(...args);
+    }
+    busy = false;
+  }
+  return (...args) => {
+    next = args;
+    if (!busy) drain();
   };
 }
 
@@ -278,8 +308,8 @@ function setupSearchPage(form) {
     }
   }
 
-  const later = debounce(() => { saveUrl(); search(); }, WAIT_MS);
-  input.addEventListener("input", () => { preload(input.value); later(); });
+  const later = debounce(latestOnly(() => { saveUrl(); return search(); }), pause);
+  input.addEventListener("input", () => { preload(input.value); later(input.value); });
   form.addEventListener("change", (event) => {
     if (event.target.tagName === "SELECT") { saveUrl(); search(); }
   });
@@ -368,8 +398,8 @@ function setupHeaderBox(form) {
     loadEngine().catch(() => {});
     if (input.value.trim() && list.children.length) panel.hidden = false;
   }, { passive: true });
-  const later = debounce(search, WAIT_MS);
-  input.addEventListener("input", () => { preload(input.value); later(); });
+  const later = debounce(latestOnly(search), pause);
+  input.addEventListener("input", () => { preload(input.value); later(input.value); });
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     event.preventDefault();
