@@ -362,6 +362,19 @@ def test_header_box_arrow_keys_enter_and_escape(page, site_url):
     assert page.foreign_requests == [] and page.console_errors == []
 
 
+@pytest.mark.parametrize(("query", "delay"), [("sleutelpersonen", 0), ("sleutelpersonen", 130), ("GGD", 0), ("Haarlem", 500)])
+def test_the_header_box_ends_with_the_results_for_what_was_typed(page, site_url, query, delay):
+    """Fast or slow, long or short (a short word waits longer): the last results are for the whole query."""
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=delay)
+    page.wait_for_function("q => document.querySelector('[data-kb-status]').textContent.includes('“' + q + '”')", arg=query)
+    page.wait_for_timeout(600)  # longer than any wait in zoeken.js: nothing newer may follow
+    assert re.match(rf"\d+ resultaten? voor “{query}”\.", page.inner_text("[data-kb-status]"))
+    assert page.locator("[data-kb-lijst] li").count() > 0
+    assert page.console_errors == []
+
+
 def test_enter_in_the_header_box_opens_the_search_page(page, site_url):
     page.goto(site_url)
     page.keyboard.press("/")

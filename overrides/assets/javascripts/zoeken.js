@@ -1,9 +1,10 @@
 /*
  * Kennisbank Sleutelpersonen: search on the Pagefind index.
  *
- * The index is made at build time (scripts/kennisbank/plugin.py) and served from
- * the same site, in /pagefind/. Pagefind loads only the index chunks a query needs.
- * This file asks nothing of any other origin.
+ * The index is made at build time (scripts/kennisbank/searchindex.py) and served from
+ * the same site, in /pagefind/; a large site has it in parts, which are all searched
+ * together. Pagefind loads only the index chunks a query needs. This file asks nothing
+ * of any other origin.
  *
  * - The header box (partials/kb-zoekveld.html) shows a few quick results.
  * - The search page (partials/kb-zoekpagina.html) shows all results with filters and
@@ -110,12 +111,15 @@ function latestOnly(task) {
   let next = null;
   async function drain() {
     busy = true;
-    while (next) {
-      const args = next;
-      next = null;
-      await task(...args);
+    try {
+      while (next) {
+        const args = next;
+        next = null;
+        await task(...args);
+      }
+    } finally {
+      busy = false;
     }
-    busy = false;
   }
   return (...args) => {
     next = args;
