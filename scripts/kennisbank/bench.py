@@ -392,25 +392,21 @@ async () => {
 }
 """
 
-#: One cold query through Pagefind's own API, with every part of the index as zoeken.js
-#: loads them: load it, search, load the first results (word-list pages left out).
+#: One cold query through the site's own search module (zoeken.js: Pagefind with every part
+#: of the index, word-list pages left out), without typing: load it, search, load the first results.
 SEARCH_JS = """
 async (query) => {
   const start = performance.now();
-  const [pagefind, parts] = await Promise.all([import('/pagefind/pagefind.js'),
-                                               fetch('/pagefind/kennisbank.json').then(r => r.json())]);
-  await pagefind.init();
-  await Promise.all(parts.delen.map(part => pagefind.mergeIndex('/pagefind/' + part)));
-  const skip = new Set(parts.woordenlijsten);
+  const search = await import('/assets/javascripts/zoeken.js');
+  await search.loadEngine();
   const searchStart = performance.now();
-  const search = await pagefind.search(query);
-  search.results = search.results.filter(r => !skip.has(r.id));
-  const first = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  const found = await search.find(query, {});
+  const first = await Promise.all(found.results.slice(0, 5).map(r => r.data()));
   const end = performance.now();
   const warmStart = performance.now();
-  const again = await pagefind.search(query.slice(0, -1));
+  const again = await search.find(query.slice(0, -1), {});
   if (again.results.length) await again.results[0].data();
-  return {results: search.results.length, first_titles: first.map(d => d.meta && d.meta.title),
+  return {results: found.results.length, first_titles: first.map(d => d.meta && d.meta.title),
           cold_ms: end - start, search_ms: end - searchStart, warm_ms: performance.now() - warmStart};
 }
 """
@@ -518,7 +514,7 @@ def measure_map(browser, base: str, site: Path) -> dict[str, Any]:
 
 
 def measure_search(browser, base: str, site: Path, query: str) -> dict[str, Any]:
-    """One query through Pagefind's JS API from a blank page: bytes and time to the first results."""
+    """One query through Pagefind's JS API (as zoeken.js calls it) from a blank page: bytes and time to the first results."""
     if not (site / "pagefind" / "pagefind.js").exists():
         return {"note": "pagefind/pagefind.js ontbreekt: de site heeft geen zoekindex"}
     context = browser.new_context()

@@ -42,9 +42,6 @@ TYPES: dict[str, str] = {
 #: records, make each of these pages a very large download when it shows up as a result.
 SUMMARY_ONLY = frozenset({"overzicht"})
 
-#: Page 2, 3, … of such a list have the same title and summary as page 1: not indexed, so a
-#: query finds each list once.
-
 #: Filter name (URL parameter and Pagefind filter) → (form label, "all" choice, vocabulary).
 FILTERS: dict[str, tuple[str, str, str | None]] = {
     "type": ("Soort pagina", "Alle soorten", None),
@@ -150,6 +147,6 @@ def page_search(meta: Mapping[str, Any] | None, src_uri: str, ctx: Context) -> P
     kind = page_type(meta, src_uri)
     if src_uri == SEARCH_PAGE:
         return PageSearch(False, kind, type_label(kind), form=filter_form(ctx.vocab))
-    if kind in SUMMARY_ONLY and is_later_page(src_uri):
+    if kind in SUMMARY_ONLY and is_later_page(src_uri):  # same title and summary as page 1: find each list once
         return PageSearch(False, kind, type_label(kind))
     return PageSearch(True, kind, type_label(kind), page_filters(meta, src_uri, ctx.vocab), summary_only=kind in SUMMARY_ONLY)

@@ -45,7 +45,7 @@ async function manifest() {
 }
 
 /** Load and set up Pagefind once, with every part of the index; a failed load may be tried again. */
-function loadEngine() {
+export function loadEngine() {
   if (!engine) {
     engine = Promise.all([import(PAGEFIND.href), manifest()]).then(async ([pagefind, parts]) => {
       const options = { baseUrl: ROOT.pathname, excerptLength: 24 };
@@ -64,7 +64,7 @@ function loadEngine() {
  * Words ending in -lijk are also searched without it (zoekwoorden.js); those extra results
  * come after the others. The word-list pages of the index are never results.
  */
-async function find(query, filters) {
+export async function find(query, filters) {
   const text = query.trim();
   if (!text && Object.keys(filters).length === 0) return null;
   const { pagefind, wordLists } = await loadEngine();
@@ -99,6 +99,15 @@ function debounce(action, ms) {
 /** How long to wait after a key before searching for `query`. */
 function pause(query) {
   return query.trim().length < SHORT ? SHORT_WAIT_MS : WAIT_MS;
+}
+
+/** Search as you type in `input`: fetch the chunks at once, run `search` when typing pauses. */
+function searchWhileTyping(input, search) {
+  const later = debounce(latestOnly(search), pause);
+  input.addEventListener("input", () => {
+    preload(input.value);
+    later(input.value);
+  });
 }
 
 /**
@@ -312,8 +321,7 @@ function setupSearchPage(form) {
     }
   }
 
-  const later = debounce(latestOnly(() => { saveUrl(); return search(); }), pause);
-  input.addEventListener("input", () => { preload(input.value); later(input.value); });
+  searchWhileTyping(input, () => { saveUrl(); return search(); });
   form.addEventListener("change", (event) => {
     if (event.target.tagName === "SELECT") { saveUrl(); search(); }
   });
@@ -402,8 +410,7 @@ function setupHeaderBox(form) {
     loadEngine().catch(() => {});
     if (input.value.trim() && list.children.length) panel.hidden = false;
   }, { passive: true });
-  const later = debounce(latestOnly(search), pause);
-  input.addEventListener("input", () => { preload(input.value); later(input.value); });
+  searchWhileTyping(input, search);
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     event.preventDefault();
