@@ -30,7 +30,7 @@ const PAGE_SIZE = 10;
 const QUICK_SIZE = 5;
 // Search once typing pauses this long. The index chunks for the word are fetched at once
 // (preload), so the search itself can start from memory.
-const WAIT_MS = 100;
+const WAIT_MS = 60;
 // A word this short is most likely still being typed, and as a prefix it matches so much
 // that searching or fetching its chunks would cost more than it saves: wait longer for it.
 const SHORT = 4;
