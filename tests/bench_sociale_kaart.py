@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from kennisbank.cli import build_site
-from kennisbank.gazetteer import load_gazetteer
+from kennisbank.model.gazetteer import load_gazetteer
+from kennisbank.site.project import build_site
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_repo, serve_directory
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kennisbank.bench import CHROMIUM, CHROMIUM_ARGS  # one definition for tests and the benchmark
-from kennisbank.checks import Layout
+from kennisbank.model.checks import Layout
+from kennisbank.tools.bench import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 29)
@@ -49,7 +49,7 @@ def run_cli(root: Path, *argv: str) -> int:
     """Run the ``kennisbank`` command inside ``root``, as a contributor would there."""
     import os
 
-    from kennisbank import cli
+    from kennisbank.tools import cli
 
     cwd = os.getcwd()
     os.chdir(root)
@@ -76,7 +76,7 @@ def empty_repo(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real repository built once (strict, with search index) into a temp folder."""
-    from kennisbank.cli import build_site
+    from kennisbank.site.project import build_site
 
     site = tmp_path_factory.mktemp("site")
     build_site(ROOT, site)

@@ -1,6 +1,6 @@
 /* Kennisbank Sleutelpersonen: the social map (sociale-kaart/index.md, template sociale-kaart.html).
  *
- * Data (made by scripts/kennisbank/socialmap.py):
+ * Data (made by scripts/kennisbank/pages/mapdata.py):
  *   kaart.json      what the first, unfiltered view needs: municipalities, filter values, the number
  *                   of national programmes and the count per place (see client_index there);
  *   kolommen.json   per programme its area and filter values as numbers (client_columns there),

@@ -1,7 +1,7 @@
 /*
  * Kennisbank Sleutelpersonen: search on the Pagefind index.
  *
- * The index is made at build time (scripts/kennisbank/searchindex.py) and served from
+ * The index is made at build time (scripts/kennisbank/site/searchindex.py) and served from
  * the same site, in /pagefind/; a large site has it in parts, which are all searched
  * together. Pagefind loads only the index chunks a query needs. This file asks nothing
  * of any other origin.
@@ -22,7 +22,7 @@ import { widerQuery } from "./zoekwoorden.js";
 const ROOT = new URL("../../", import.meta.url);
 const BUNDLE = new URL("pagefind/", ROOT);
 const PAGEFIND = new URL("pagefind.js", BUNDLE);
-// The parts of a large index and the ids of their word-list pages (scripts/kennisbank/searchindex.py).
+// The parts of a large index and the ids of their word-list pages (scripts/kennisbank/site/searchindex.py).
 const MANIFEST = new URL("kennisbank.json", BUNDLE);
 const SEARCH_PAGE = new URL("zoeken/", ROOT);
 const FILTERS = ["type", "thema", "rol", "provincie"];

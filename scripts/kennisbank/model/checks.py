@@ -1,0 +1,303 @@
+"""Checking all source files and turning them into records.
+
+Each rule is a small function that yields ``(field, message)`` or
+``(line, field, message)``; :func:`check_all` runs every rule over every file,
+collects all problems at once, and builds records from the files that passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean
+from .gazetteer import load_gazetteer
+from .loading import Source, read_source
+from .privacy import rule_private_contact
+from .problems import Problem, Severity
+from .records import Page, Practice, Programme, Story
+from .schema import PRACTICE_SECTIONS, SCHEMAS
+from .stories import is_story, rule_story_excerpt, story_records
+from .vocabulary import load_vocabularies
+
+STALE_AFTER = dt.timedelta(days=365)
+GUIDES_FOLDER = "gidsen"
+SUMMARY_BOX = re.compile(r'^!!! \w+ "In het kort"', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the sources live, relative to the repository root."""
+
+    root: Path
+    content: str = "content"
+    practices: str = "good_practices"
+    programmes: str = "programmas"
+    data: str = "data"
+
+    def folder(self, name: str) -> Path:
+        """Absolute path of one of the folders above."""
+        return self.root / getattr(self, name)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the generator needs: validated records, plus all problems."""
+
+    pages: tuple[Page, ...]
+    practices: tuple[Practice, ...]
+    programmes: tuple[Programme, ...]
+    problems: tuple[Problem, ...]
+    context: Context
+    layout: Layout
+    stories: tuple[Story, ...] = ()
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug: ``"Versa Welzijn (Hilversum)"`` → ``versa-welzijn-hilversum``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+# --- rules over one source ---------------------------------------------------
+
+def rule_file_name(source: Source) -> Iterator[tuple[int, str, str]]:
+    """The file name is the page address: lower case, digits and hyphens."""
+    if not SLUG_RE.match(source.slug):
+        better = f"{slugify(source.slug) or 'naam'}{Path(source.path).suffix}"
+        yield 1, "", f"de bestandsnaam '{source.slug}' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem het bestand naar '{better}'"
+
+
+def rule_schema(source: Source, kind: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """Every field as the content model says."""
+    for field, message in check_mapping(source.data, SCHEMAS[kind], ctx):
+        yield source.line_of(field), field, message
+
+
+def _headings(source: Source, level: int) -> list[tuple[int, str]]:
+    """(line, text) of Markdown headings of one level, outside code blocks."""
+    found, fenced = [], False
+    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and line.startswith("#" * level + " "):
+            found.append((number, line[level + 1:].strip()))
+    return found
+
+
+def rule_title_heading(source: Source) -> Iterator[tuple[int, str, str]]:
+    """A page starts with one `# Titel` heading equal to its `titel` field."""
+    title = source.data.get("titel")
+    heads = _headings(source, 1)
+    if not heads:
+        yield source.body_line, "", f"de pagina heeft geen kop; begin de tekst met '# {title}'"
+    elif isinstance(title, str) and heads[0][1] != title.strip():
+        yield heads[0][0], "titel", f"de kop '# {heads[0][1]}' is anders dan de titel '{title}'; maak ze gelijk"
+
+
+def rule_summary_box(source: Source) -> Iterator[tuple[int, str, str]]:
+    """A guide opens with an 'In het kort' box."""
+    if not SUMMARY_BOX.search(source.body):
+        yield source.body_line, "", "de gids heeft geen blok 'In het kort'; zet na de kop '!!! abstract \"In het kort\"' met drie tot vijf korte punten"
+
+
+def rule_practice_sections(source: Source) -> Iterator[tuple[int, str, str]]:
+    """A good practice has the fixed sections, each with some text."""
+    heads = _headings(source, 2)
+    names = [text for _, text in heads]
+    last_line = source.body_line + source.body.rstrip("\n").count("\n")
+    for section in PRACTICE_SECTIONS:
+        if section not in names:
+            close = difflib.get_close_matches(section, names, n=1, cutoff=0.6)
+            hint = f" (is '## {close[0]}' bedoeld?)" if close else ""
+            yield last_line, "", f"de sectie '## {section}' ontbreekt{hint}; verplicht zijn: {', '.join(PRACTICE_SECTIONS)}"
+    lines = source.body.split("\n")
+    for index, (line, text) in enumerate(heads):
+        if text not in PRACTICE_SECTIONS:
+            continue
+        end = heads[index + 1][0] if index + 1 < len(heads) else last_line + 1
+        content = lines[line - source.body_line + 1: end - source.body_line]
+        if not any(x.strip() for x in content):
+            yield line, "", f"de sectie '## {text}' is leeg; schrijf 'De bron zegt hier niets over.' als dat zo is"
+
+
+PLACEHOLDER = "VUL IN"
+
+
+def _placeholder_fields(value, path: str = "") -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholder_fields(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholder_fields(item, f"{path}[{index}]")
+    elif isinstance(value, str) and PLACEHOLDER in value:
+        yield path
+
+
+def rule_placeholders(source: Source) -> Iterator[tuple[int, str, str]]:
+    """Text left over from a template ('VUL IN') must be replaced."""
+    for field in _placeholder_fields(source.data):
+        yield source.line_of(field), field, "vul dit veld in (hier staat nog 'VUL IN' uit het sjabloon)"
+    for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+        if PLACEHOLDER in line:
+            yield number, "", "hier staat nog 'VUL IN' uit het sjabloon; vervang het door je eigen tekst"
+
+
+def _within(field: str, fields: set[str]) -> bool:
+    return any(field == f or field.startswith((f + ".", f + "[")) or f.startswith((field + "[", field + ".")) for f in fields)
+
+
+def rule_fresh(source: Source, field: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """Warn when an entry has not been checked for more than twelve months."""
+    value = source.data.get(field)
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return
+    if ctx.today - day > STALE_AFTER:
+        message = f"niet meer gecontroleerd sinds {day.isoformat()} (meer dan 12 maanden); ga na of alles nog klopt en pas de datum aan"
+        yield source.line_of(field), field, message
+
+
+# --- reading folders ---------------------------------------------------------
+
+def _files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    if folder.is_dir():
+        yield from sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes and p.name != "README.md")
+
+
+def _as_problems(path: str, found: Iterable[tuple[int, str, str]], severity: Severity = Severity.ERROR) -> list[Problem]:
+    return [Problem(path, line, field, message, severity) for line, field, message in found]
+
+
+def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
+    placeholders = list(rule_placeholders(source))
+    unfilled = {field for _, field, _ in placeholders if field}
+    found: list[tuple[int, str, str]] = [
+        *rule_file_name(source),
+        *placeholders,
+        *(p for p in rule_schema(source, kind, ctx) if not _within(p[1], unfilled)),
+    ]
+    if kind in ("gids", "pagina"):
+        found += rule_title_heading(source)
+    if kind == "gids":
+        found += rule_summary_box(source)
+    if kind == "praktijk":
+        found += rule_practice_sections(source)
+    if kind in ("praktijk", "programma"):
+        found += rule_private_contact(source)
+    if kind == "verhaal":
+        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_private_contact(source, where="")]
+    problems = _as_problems(source.path, found)
+    stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
+    problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)
+    return problems
+
+
+def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context) -> tuple[list[tuple[Source, str]], list[Problem]]:
+    good: list[tuple[Source, str]] = []
+    problems: list[Problem] = []
+    for file in files:
+        source, found = read_source(file, root)
+        problems += found
+        if source is None:
+            continue
+        kind = kind_of(file)
+        checked = _check_source(source, kind, ctx)
+        problems += checked
+        if not found and not any(p.severity is Severity.ERROR for p in checked):
+            good.append((source, kind))
+    return good, problems
+
+
+def rule_unique_slugs(sources: list[Source], what: str) -> Iterator[Problem]:
+    """Two files in one folder tree may not share a name: they would share an address."""
+    by_slug: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        by_slug[source.slug].append(source)
+    for slug, same in by_slug.items():
+        for source in same[1:]:
+            yield Problem(source.path, 1, "", f"er is al een {what} met de naam '{slug}' ({same[0].path}); kies een andere bestandsnaam")
+
+
+def rule_programme_links(practices: Iterable[Practice], programmes: Iterable[Programme], lines: dict[str, int]) -> Iterator[Problem]:
+    """A practice that names a programme must name one that exists."""
+    slugs = [p.slug for p in programmes]
+    for practice in practices:
+        if practice.programme and practice.programme not in slugs:
+            hint = did_you_mean(practice.programme, slugs) or (f"; bestaande programma's: {', '.join(slugs)}" if slugs else "")
+            yield Problem(practice.path, lines.get(practice.path, 1), "programma", f"het programma '{practice.programme}' bestaat niet{hint}")
+
+
+def make_context(layout: Layout, today: dt.date | None = None) -> Context:
+    """Load vocabularies and gazetteer for checking."""
+    data = layout.folder("data")
+    return Context(load_vocabularies(data / "vocabulaire.yml"), load_gazetteer(data), today or dt.date.today())
+
+
+def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
+    """Read and check every source file; build records from the valid ones."""
+    ctx = make_context(layout, today)
+    content = layout.folder("content")
+
+    def page_kind(file: Path) -> str:
+        if is_story(file.relative_to(content).parts):
+            return "verhaal"
+        return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
+
+    page_sources, problems = _read_folder(_files(content, (".md",)), layout.root, page_kind, ctx)
+    practice_sources, found = _read_folder(_files(layout.folder("practices"), (".md",)), layout.root, lambda f: "praktijk", ctx)
+    problems += found
+    programme_sources, found = _read_folder(_files(layout.folder("programmes"), (".yml",)), layout.root, lambda f: "programma", ctx)
+    problems += found
+    problems += _wrong_types(layout)
+
+    pages = [
+        Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
+             is_guide=kind == "gids", **convert_mapping(s.data, SCHEMAS[kind], ctx))
+        for s, kind in page_sources if kind != "verhaal"
+    ]
+    practices = [
+        Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx))
+        for s, _ in practice_sources
+    ]
+    programmes = [
+        Programme(slug=s.slug, path=s.path, **convert_mapping(s.data, SCHEMAS["programma"], ctx))
+        for s, _ in programme_sources
+    ]
+    problems += rule_unique_slugs([s for s, _ in practice_sources], "goede praktijk")
+    story_sources = [s for s, kind in page_sources if kind == "verhaal"]
+    stories, found = story_records(story_sources, layout.root, layout.content, ctx)
+    problems += found
+    problems += rule_unique_slugs(story_sources, "verhaal")
+    problems += rule_unique_slugs([s for s, _ in programme_sources], "programma")
+    problems += rule_programme_links(practices, programmes, {s.path: s.line_of("programma") for s, _ in practice_sources})
+    failed = {p.path for p in problems if p.severity is Severity.ERROR}
+    return Catalogue(
+        tuple(p for p in pages if p.path not in failed),
+        tuple(p for p in practices if p.path not in failed),
+        tuple(p for p in programmes if p.path not in failed),
+        tuple(sorted(set(problems))), ctx, layout,
+        stories=tuple(s for s in stories if s.path not in failed),
+    )
+
+
+def _wrong_types(layout: Layout) -> list[Problem]:
+    """Files with the wrong extension in a source folder are reported, not ignored."""
+    expected = {"practices": ".md", "programmes": ".yml"}
+    problems = []
+    for folder, suffix in expected.items():
+        base = layout.folder(folder)
+        if not base.is_dir():
+            continue
+        for file in sorted(p for p in base.rglob("*") if p.is_file() and p.name != "README.md" and not p.name.startswith(".") and p.suffix != suffix):
+            problems.append(Problem(file.relative_to(layout.root).as_posix(), 1, "",
+                                    f"dit bestand wordt niet gelezen: bestanden in {getattr(layout, folder)}/ moeten eindigen op '{suffix}'"))
+    return problems

@@ -1,0 +1,47 @@
+"""Every generated page and data file for a validated catalogue: the top of the pages layer.
+
+The page modules below this one each make one kind of page or data; this module only
+calls them in order. Nothing is written to disk here, so generated pages can never end
+up in the source folders.
+"""
+
+from __future__ import annotations
+
+from ..model.checks import Catalogue
+from ..model.records import Practice
+from . import exports, mapdata, municipalities
+from .catalogue import catalogue_pages
+from .common import Generated
+from .contentmodel import content_model_page, schema_files
+from .entries import practice_page, programme_page
+from .freshness import editors_page
+from .maplist import map_pages
+from .socialmap import map_page
+from .terms import term_index, term_pages
+
+
+def generate(catalogue: Catalogue) -> list[Generated]:
+    """Every generated page and data file for a validated catalogue."""
+    programmes_by_slug = {p.slug: p for p in catalogue.programmes}
+    practices_by_programme: dict[str, list[Practice]] = {}
+    for practice in catalogue.practices:
+        if practice.programme:
+            practices_by_programme.setdefault(practice.programme, []).append(practice)
+    # The map page is the first page of the plain list (map_pages) with the interactive map around it.
+    files = [*catalogue_pages(catalogue), map_page(catalogue), *map_pages(catalogue)[1:]]
+    files += [practice_page(p, catalogue, programmes_by_slug) for p in catalogue.practices]
+    files += [programme_page(p, catalogue, practices_by_programme.get(p.slug, [])) for p in catalogue.programmes]
+    files.append(term_index(catalogue, "themas", "themas", "Thema's",
+                            "Alle onderwerpen in de kennisbank, met de gidsen, praktijken en programma's die erbij horen."))
+    files.append(term_index(catalogue, "rollen", "rollen", "De zes rollen",
+                            "Een sleutelpersoon kan zes rollen hebben. Per rol zie je de gidsen, praktijken en programma's die erbij horen."))
+    files += [g for k in catalogue.context.vocab.keys("themas") for g in term_pages(catalogue, "themas", "themes", "themas", k)]
+    files += [g for k in catalogue.context.vocab.keys("rollen") for g in term_pages(catalogue, "rollen", "roles", "rollen", k)]
+    files.append(content_model_page(catalogue))
+    files += exports.record_files(catalogue)
+    files += schema_files(catalogue)
+    files += municipalities.files(catalogue)  # a page per municipality with a programme, and their index
+    files += mapdata.files(catalogue)  # the map script's data
+    files += exports.files(catalogue)  # open data: GeoJSON, CSV, HSDS, and the page about them
+    files.append(editors_page(catalogue))
+    return files

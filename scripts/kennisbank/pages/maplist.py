@@ -1,0 +1,57 @@
+"""The social map's plain list: every programme, national ones first, then per province, paginated.
+
+Its first page is the fallback inside the interactive map page (:mod:`kennisbank.pages.socialmap`).
+"""
+
+from __future__ import annotations
+
+from ..model.checks import Catalogue, slugify
+from ..model.gazetteer import PROVINCES
+from ..model.records import Programme
+from .common import MAP_DOC, Generated, area_provinces, area_text, link, list_page, programme_doc, text
+from .paginate import first_pages, grouped_pages, navigation, page_doc, page_title, relative, unindexed
+
+
+def _map_item(programme: Programme, from_doc: str) -> str:
+    return (f"{link(programme.name, from_doc, programme_doc(programme.slug))} ({text(programme.organisation)}, "
+            f"{text(area_text(programme.area))}): {text(programme.summary)}")
+
+
+def map_pages(catalogue: Catalogue) -> list[Generated]:
+    """The social map's list: every programme, national ones first, then per province, paginated.
+
+    The first page says on which page each province starts.
+    """
+    ctx = catalogue.context
+    programmes = sorted(catalogue.programmes, key=lambda p: p.name.lower())
+    provinces = {p.slug: area_provinces(p.area, ctx) for p in programmes}
+    groups: list[tuple[str, list[Programme]]] = [("Landelijk", [p for p in programmes if p.area.national])]
+    for province in PROVINCES:
+        groups.append((province, [p for p in programmes if province in provinces[p.slug]]))
+    rows = [(name, p) for name, items in groups for p in items]
+    anchors = {name: slugify(name) for name, _ in groups}
+    starts = first_pages(rows)
+    empty = [name for name, items in groups[1:] if not items]
+    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in jouw gemeente, jouw provincie of landelijk.", "type": "overzicht"}
+    result = []
+    for doc, number, count, listing in grouped_pages(MAP_DOC, rows, _map_item, anchors):
+        parts = [f"# {page_title('Sociale kaart', number, count)}\n\n"]
+        if number == 1:
+            parts.append("Op de sociale kaart staan programma's die met sleutelpersonen werken. "
+                         "Zoek een programma in jouw gemeente of provincie, of een landelijk programma.\n\n")
+            if count > 1:
+                parts.append(f"De lijst staat op {count} pagina's. Ga direct naar:\n\n" + "".join(
+                    f"- [{name}]({relative(doc, page_doc(MAP_DOC, starts[name]))}#{anchors[name]}) (pagina {starts[name]})\n"
+                    for name, items in groups if items) + "\n")
+        parts.append(unindexed(listing))
+        parts.append(navigation(MAP_DOC, number, count))
+        if empty and number == 1:
+            parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
+                         f"{', '.join(empty)}. Ken je er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
+        result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.programmes}/"))
+    return result
+
+
+def map_page(catalogue: Catalogue) -> Generated:
+    """The first page of the social map's list (see :func:`map_pages`)."""
+    return map_pages(catalogue)[0]

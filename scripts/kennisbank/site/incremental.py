@@ -1,0 +1,81 @@
+"""Fast rebuilds while serving: only the pages whose Markdown changed are rendered again.
+
+mkdocs can skip pages in a "dirty" build: a page is rendered again only when its
+source file is newer than its HTML. Generated pages have no source file, so
+mkdocs would render all of them on every change. :class:`ServeCache` gives each
+generated page a file in a temporary folder and rewrites that file only when the
+page's Markdown differs from the last build. Editing one good practice then
+renders its page and the overview pages whose text changed, not the whole site.
+
+Dirty builds alone can leave stale pages behind: a changed page title or theme
+shows in every page's navigation, a removed entry leaves its old HTML, and the
+payment table in a guide is made from all practices. So anything beyond the
+generated pages (hand-written content, theme overrides, mkdocs.yml, the set of
+generated pages, the practices' payment data) is fingerprinted, and when the
+fingerprint changes the site folder is emptied first: a full rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
+
+from ..model.checks import Catalogue
+from ..pages.common import Generated
+
+
+def tree_state(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
+    """(path, size, mtime in ns) of every file under the given files and folders."""
+    found = []
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
+        for file in files:
+            stat = file.stat()
+            found.append((file.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def fingerprint(watched: Iterable[Path], catalogue: Catalogue, doc_paths: Iterable[str]) -> str:
+    """A hash of everything a dirty build cannot follow (see the module's docstring)."""
+    digest = hashlib.sha256()
+    digest.update(repr(tree_state(watched)).encode())
+    digest.update(repr(sorted(doc_paths)).encode())
+    payments = sorted((p.slug, p.title, p.organisation, p.payment, p.keyperson_count) for p in catalogue.practices)
+    digest.update(repr(payments).encode())
+    return digest.hexdigest()
+
+
+class ServeCache:
+    """Generated pages as files that change only when their Markdown changes."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="kennisbank-serve-"))
+        self.contents: dict[str, str] = {}
+        self.last_fingerprint: str | None = None
+
+    def file(self, config, generated: Generated) -> File:
+        """An mkdocs File for a generated page, backed by a file rewritten only on change."""
+        path = self.folder / generated.doc_path
+        if self.contents.get(generated.doc_path) != generated.content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(generated.content, encoding="utf-8")
+            self.contents[generated.doc_path] = generated.content
+        return File.generated(config, generated.doc_path, abs_src_path=str(path))
+
+    def prepare(self, site_dir: str, current: str) -> bool:
+        """Empty ``site_dir`` when the fingerprint changed (a full rebuild); say whether it did."""
+        changed = current != self.last_fingerprint
+        if changed and self.last_fingerprint is not None:
+            clean_directory(site_dir)
+        self.last_fingerprint = current
+        return changed
+
+    def close(self) -> None:
+        """Remove the temporary folder."""
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,154 @@
+"""The mkdocs adapter: a thin plugin around :mod:`checks` and :mod:`generate`.
+
+All logic lives in plain functions elsewhere, so that another generator that
+reads ``mkdocs.yml`` (such as Zensical) can reuse it. This module only hands
+generated files to mkdocs, fills in page details mkdocs cannot know (the
+edit link of a generated page, the payment table), and runs the search indexer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import partial
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..model.checks import Catalogue, Layout, check_all
+from ..pages.freshness import source_links
+from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
+from ..pages.common import Generated, dutch_date
+from ..pages.assemble import generate
+from .incremental import ServeCache, fingerprint
+from ..model.problems import errors, report
+from .publicity import Publicity
+from ..pages.search import page_search
+from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
+from ..pages.sharing import default_cache
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+class KennisbankConfig(Config):
+    """Options under ``plugins: - kennisbank:`` in mkdocs.yml."""
+
+    practices_dir = c.Type(str, default="good_practices")
+    programmes_dir = c.Type(str, default="programmas")
+    data_dir = c.Type(str, default="data")
+    search_index = c.Type(bool, default=True)
+    #: Pages per part of the search index (searchindex.PAGES_PER_PART); tests set it low to test parts.
+    search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
+
+
+def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> str:
+    """The web editor URL for a source file (or a folder, ending in '/')."""
+    base = edit_uri.rstrip("/")
+    if base.endswith(docs_folder):
+        base = base[: -len(docs_folder)].rstrip("/")
+    if edit_path.endswith("/"):
+        base = base.replace("edit/", "tree/", 1)
+    return f"{repo_url.rstrip('/')}/{base}/{edit_path}".rstrip("/")
+
+
+def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
+    """Build the Pagefind search index into the site (see searchindex.py); fail loudly if it cannot."""
+    try:
+        build_index(Path(site_dir), pages_per_part)
+    except (SearchIndexError, OSError) as error:
+        raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{error}") from error
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    """Validate the sources, add generated pages and data, and index the site."""
+
+    catalogue: Catalogue
+    generated: dict[str, Generated]
+    #: A catalogue that `kennisbank build` checked just before, so the files are not read twice.
+    preloaded: Catalogue | None = None
+    #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
+    serve_cache: ServeCache | None = None
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this plugin alive across serve rebuilds, which the cache needs.
+        self.serve_cache = ServeCache() if command == "serve" and dirty else None
+
+    def on_shutdown(self):
+        if self.serve_cache:
+            self.serve_cache.close()
+        self.serve_cache = None
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        content = Path(config.docs_dir).relative_to(root).as_posix()
+        self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
+        self.catalogue, self.preloaded = self.preloaded or check_all(self.layout), None
+        if errors(self.catalogue.problems):
+            raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
+        self.generated = {g.doc_path: g for g in generate(self.catalogue)}
+        posts = f"{content}/verhalen/posts/"
+        posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
+        self.publicity = Publicity(root, default_cache(root), posts_edit)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for doc_path, generated in self.generated.items():
+            if files.get_file_from_path(doc_path):
+                raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
+            files.append(self.serve_cache.file(config, generated) if self.serve_cache
+                         else File.generated(config, doc_path, content=generated.content))
+        self.publicity.on_files(files, config)
+        if self.serve_cache:
+            watched = [Path(config.docs_dir), Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+            self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        reviewed = page.meta.get("laatst_herzien")
+        if reviewed:
+            page.meta["laatst_herzien_tekst"] = dutch_date(dt.date.fromisoformat(str(reviewed)))
+        if PAYMENT_TABLE_MARKER in markdown:
+            markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
+        generated = self.generated.get(page.file.src_uri)
+        if generated and config.repo_url and config.edit_uri:
+            page.edit_url = (
+                edit_url(config.repo_url, config.edit_uri, self.layout.content, generated.edit_path)
+                if generated.edit_path else None
+            )
+        if generated:  # links to source files on a generated page (the editors' list)
+            can_edit = config.repo_url and config.edit_uri
+            markdown = source_links(markdown, partial(edit_url, config.repo_url, config.edit_uri, self.layout.content) if can_edit else None)
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        return self.publicity.on_page_content(html, page)
+
+    def on_page_context(self, context, page, config, nav):
+        # Search: index this page or not, its type and filter values (see search.py, overrides/main.html).
+        context["zoeken"] = page_search(page.meta, page.file.src_uri, self.catalogue.context)
+        # Material's blog hides the site menu on story pages; on narrow screens that leaves the menu
+        # drawer empty. Keep the menu in the page; kennisbank.css hides it beside the story on wide screens.
+        if page.meta.get("template") == "blog-post.html" or type(page).__name__ == "Post":
+            page.meta["hide"] = [h for h in page.meta.get("hide", []) if h != "navigation"]
+        # Sharing: Open Graph data and share image; buttons on blog pages (see publicity.py).
+        return self.publicity.on_page_context(context, page, config)
+
+    def on_env(self, env, config, files):
+        self.publicity.on_env(env, files, config, self.catalogue)
+        return env
+
+    def on_serve(self, server, config, builder):
+        for folder in ("practices", "programmes", "data"):
+            path = self.layout.folder(folder)
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    def on_post_build(self, config):
+        self.publicity.on_post_build(config)
+        if self.config.search_index:
+            run_pagefind(config.site_dir, self.config.search_pages_per_part)

@@ -1,0 +1,114 @@
+"""The mkdocs side of sharing: robots.txt, the story feed, Open Graph data and share images.
+
+The plugin calls one method per mkdocs event; the work itself is done by the
+pure functions in :mod:`kennisbank.feed` and :mod:`kennisbank.sharing`.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from ..model.checks import Catalogue
+from ..pages.feed import FEED_DOC, feed_xml
+from ..pages.sharing import ShareCard, image_path, page_description, page_title, robots_txt, section_label, share_meta, site_address, write_images
+from ..model.stories import BLOG_FOLDER, is_story
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+BLOG_PLUGIN = "material/blog"
+BLOG_TEMPLATES = ("blog.html", "blog-post.html")
+ACTIONS_PARTIAL = "partials/verhalen-acties.html"
+
+
+class Publicity:
+    """State of one build: the share images still to write."""
+
+    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None) -> None:
+        self.root = root
+        self.cache_dir = cache_dir
+        self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
+        self.jobs: list[tuple[str, ShareCard]] = []
+        self.env = None
+
+    def on_files(self, files: Files, config) -> None:
+        """Add robots.txt and (if the blog is on) a feed placeholder, so links to the feed validate."""
+        self.jobs = []
+        if config.site_url:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
+        if BLOG_PLUGIN in config.plugins:
+            files.append(File.generated(config, FEED_DOC, content=""))
+
+    def on_env(self, env, files: Files, config, catalogue: Catalogue) -> None:
+        """Write the feed now that the blog plugin has given every story its address."""
+        self.env = env
+        feed = files.get_file_from_path(FEED_DOC)
+        if feed is None:
+            return
+        site = (config.site_url or "").rstrip("/") + "/"
+        urls = {s.doc_path: site + f.url for s in catalogue.stories if (f := files.get_file_from_path(s.doc_path)) and f.inclusion.is_included()}
+        blog = files.get_file_from_path("verhalen/index.md")
+        feed.content_string = feed_xml(
+            catalogue.stories, urls,
+            title=f"Verhalen – {config.site_name}",
+            description=f"Nieuws, verslagen en praktijkverhalen van de {config.site_name}.",
+            home=site + (blog.url if blog else ""),
+            self_url=site + feed.url,
+        )
+
+    def on_page_context(self, context: dict, page, config) -> dict:
+        """Give the template its sharing data (``delen``) and remember the share image to write."""
+        meta = page.meta or {}
+        title = page_title(meta, page.title or config.site_name)
+        description = page_description(meta, config.site_description or "")
+        if "samenvatting" in meta and "description" not in meta:
+            # Material writes <meta name="description"> from page.meta.description, unescaped.
+            meta["description"] = html.escape(description)
+        story = is_story(tuple(page.file.src_uri.split("/")))
+        date = meta.get("date") if story else None
+        context["delen"] = share_meta(
+            title=title, description=description, url=page.canonical_url or "", site_url=config.site_url or "",
+            dest_uri=page.file.dest_uri, site_name=config.site_name, is_story=story,
+            published=date.isoformat() if hasattr(date, "isoformat") else None,
+        )
+        self.blog_actions(context, page)
+        card = ShareCard(title=title, label=section_label(page.url), site_name=config.site_name, address=site_address(config.site_url or ""))
+        self.jobs.append((image_path(page.file.dest_uri), card))
+        return context
+
+    def on_page_content(self, html_text: str, page) -> str:
+        """Mark the text of stories and of the stories' front page for search.
+
+        Material's blog templates replace the block in which main.html marks it.
+        """
+        if is_story(tuple(page.file.src_uri.split("/"))):
+            page.meta.setdefault("type", "verhaal")  # the page type for search (search.page_type)
+        if has_own_text(page) and "data-pagefind-body" not in html_text:
+            return f"<div data-pagefind-body>\n{html_text}\n</div>"
+        return html_text
+
+    def blog_actions(self, context: dict, page) -> None:
+        """Put the edit and report buttons on blog pages, whose templates skip main.html's content block."""
+        template = (page.meta or {}).get("template")
+        if template not in BLOG_TEMPLATES or self.env is None:
+            return
+        is_post = template == "blog-post.html"
+        if not is_post and not page.file.abs_src_path.startswith(str(self.root)):
+            page.edit_url = self.posts_edit_url  # archive and category pages are made by the blog plugin
+        actions = self.env.get_template(ACTIONS_PARTIAL).render({**context, "page": page, "kb_post": is_post, "kb_search": has_own_text(page)})
+        page.content = actions + (page.content or "")
+
+    def on_post_build(self, config) -> None:
+        """Write every page's share image into the site, drawing only what the cache lacks."""
+        start = time.perf_counter()
+        report = write_images(self.jobs, Path(config.site_dir), self.cache_dir)
+        log.info("Deelafbeeldingen: %d getekend, %d uit de cache, in %.1f s", report.drawn, report.cached, time.perf_counter() - start)
+
+
+def has_own_text(page) -> bool:
+    """A story or the stories' front page: blog pages written by hand, not lists made by the blog plugin."""
+    src = page.file.src_uri
+    return is_story(tuple(src.split("/"))) or src == f"{BLOG_FOLDER}/index.md"

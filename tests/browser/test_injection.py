@@ -1,0 +1,117 @@
+"""No source file can put HTML, script or event handlers into the site.
+
+Two ways in are tried: a form body full of tricks turned into a file by
+from-issue, and hand-written source files with tricks in every field (as a
+pull request from the web editor could bring). The site is built from them and
+the pages are searched for anything that would run.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kennisbank.contribute.from_issue import convert
+from kennisbank.model.checks import Layout, check_all
+
+from ..conftest import ROOT, TODAY, run_cli
+
+ISSUES = Path(__file__).parents[1] / "fixtures" / "issues"
+
+HOSTILE_PROGRAMME = """\
+naam: "Programma {: onclick=\\"alert(1)\\" } [klik](javascript:alert(2))"
+samenvatting: "Samenvatting <script>alert(3)</script> met ![beeld](https://tracker.example/p.gif)"
+organisatie: "[klik](javascript:alert(4)){: onmouseover=alert(5) }"
+website: "https://example.org/><script>alert(6)</script>"
+werkgebied: landelijk
+themas: [gezondheid]
+rollen: [voorlichter]
+doelgroepen: [somalisch]
+vergoeding: gemengd
+hoe_inzetten: "Zo: <img src=x onerror=alert(7)> en [x](javascript:alert(8)) {: onclick=alert(9) }"
+contact:
+  email: "x\\"><script>alert(10)</script>@example.org"
+  formulier: "https://example.org/){: onclick=alert(11) }"
+bron:
+  titel: "Bron [x](javascript:alert(12))"
+  datum: 2026-01-01
+  url: "https://example.org/)<script>alert(13)</script>"
+laatst_geverifieerd: 2026-11-01
+"""
+
+
+class Dangerous(HTMLParser):
+    """Collects what would run or load: scripts, event handlers, javascript: links, foreign images."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.scripts += 1
+        if tag in ("iframe", "object", "embed"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}>")
+            if name in ("href", "src", "action", "formaction") and value.startswith(("javascript:", "data:", "vbscript:")):
+                self.found.append(f"<{tag} {name}={value}>")
+            if tag == "img" and name == "src" and "://" in value:
+                self.found.append(f"<img src={value}>")
+
+
+def dangerous(page: Path) -> Dangerous:
+    parser = Dangerous()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_scripts(page: Path) -> int:
+    """Scripts a page's own template adds to every page (the social map loads Leaflet and its script)."""
+    if page.parent.name != "sociale-kaart":
+        return 0
+    return (ROOT / "overrides" / "sociale-kaart.html").read_text(encoding="utf-8").count("<script")
+
+
+def test_hostile_sources_pass_or_fail_the_checks_without_injecting(scratch):
+    result = convert((ISSUES / "praktijk-html.md").read_text(encoding="utf-8"), scratch / "data", TODAY)
+    assert result.problems == ()
+    (scratch / "good_practices" / f"{result.slug}.md").write_text(result.text, encoding="utf-8")
+    (scratch / "programmas" / "kwaad.yml").write_text(HOSTILE_PROGRAMME, encoding="utf-8")
+
+    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == "programmas/kwaad.yml"]
+    assert problems == [
+        "programmas/kwaad.yml:4: website: 'https://example.org/><script>alert(6)</script>' is geen geldig webadres; het moet beginnen met https://",
+        "programmas/kwaad.yml:12: contact.email: 'x\"><script>alert(10)</script>@example.org' is geen e-mailadres",
+        "programmas/kwaad.yml:13: contact.formulier: 'https://example.org/){: onclick=alert(11) }' is geen geldig webadres; het moet beginnen met https://",
+        "programmas/kwaad.yml:17: bron.url: 'https://example.org/)<script>alert(13)</script>' is geen geldig webadres; het moet beginnen met https://",
+    ]
+    # With the addresses fixed, every remaining trick is in a text field and must be shown as text.
+    fixed = HOSTILE_PROGRAMME
+    for bad in ('"https://example.org/><script>alert(6)</script>"', '"x\\"><script>alert(10)</script>@example.org"',
+                '"https://example.org/){: onclick=alert(11) }"', '"https://example.org/)<script>alert(13)</script>"'):
+        fixed = fixed.replace(bad, '"info@example.org"' if "@" in bad else '"https://example.org/"')
+    (scratch / "programmas" / "kwaad.yml").write_text(fixed, encoding="utf-8")
+
+    assert run_cli(scratch, "build") == 0
+    site = scratch / "site"
+    benign = dangerous(site / "praktijken" / "fsan" / "index.html")
+    assert benign.found == []
+    for page in (site / "praktijken" / result.slug / "index.html", site / "programmas" / "kwaad" / "index.html",
+                 site / "sociale-kaart" / "index.html", site / "praktijken" / "index.html", site / "themas" / "gezondheid" / "index.html"):
+        hostile = dangerous(page)
+        assert hostile.found == [], page
+        assert hostile.scripts == benign.scripts + page_scripts(page), page
+
+
+@pytest.mark.parametrize("value", ["https://example.org/pad?x=1&y=2#kop", "http://example.org", "https://sub.example.nl/a_b-c/~d%20e"])
+def test_ordinary_web_addresses_still_pass(value, scratch):
+    path = scratch / "programmas" / "fsan-vrouwenbesnijdenis.yml"
+    path.write_text(path.read_text(encoding="utf-8") + f"website: \"{value}\"\n", encoding="utf-8")
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path.endswith("fsan-vrouwenbesnijdenis.yml")
+            and p.severity.value == "fout"] == []

@@ -1,0 +1,266 @@
+"""Tests voor scripts/kennisbank/model/gazetteer.py, op de echte gegevens in data/.
+
+De verwachte feiten (codes, provincies, herindelingen) staan in data/GEMEENTEN.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from kennisbank.model import gazetteer as gz
+
+ROOT = Path(__file__).resolve().parents[2]
+
+DATA = Path(__file__).parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return gz.load_gazetteer(DATA)
+
+
+# --- de gegevens -------------------------------------------------------------
+
+
+def test_all_twelve_provinces_present(gazetteer):
+    assert len(gz.PROVINCES) == 12
+    assert {m.province for m in gazetteer.municipalities} == set(gz.PROVINCES)
+
+
+def test_codes_unique_and_well_formed(gazetteer):
+    codes = [m.code for m in gazetteer.municipalities]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"GM\d{4}", code) for code in codes)
+
+
+def test_names_and_slugs_unique(gazetteer):
+    names = [m.name for m in gazetteer.municipalities]
+    assert len(names) == len(set(names))
+    slugs = [m.slug for m in gazetteer.municipalities]
+    assert len(slugs) == len(set(slugs))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in slugs)
+
+
+def test_count_is_that_of_2026(gazetteer):
+    assert 340 <= len(gazetteer.municipalities) <= 345
+
+
+def test_centres_inside_the_netherlands(gazetteer):
+    for m in gazetteer.municipalities:
+        assert 50.7 <= m.lat <= 53.6, m
+        assert 3.3 <= m.lon <= 7.3, m
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "province"),
+    [
+        ("GM0518", "'s-Gravenhage", "Zuid-Holland"),
+        ("GM0363", "Amsterdam", "Noord-Holland"),
+        ("GM0599", "Rotterdam", "Zuid-Holland"),
+        ("GM0344", "Utrecht", "Utrecht"),
+        ("GM0796", "'s-Hertogenbosch", "Noord-Brabant"),
+        ("GM1900", "Súdwest-Fryslân", "Fryslân"),
+        ("GM1980", "Dijk en Waard", "Noord-Holland"),  # 2022
+        ("GM1982", "Land van Cuijk", "Noord-Brabant"),  # 2022
+        ("GM1991", "Maashorst", "Noord-Brabant"),  # 2022
+        ("GM1992", "Voorne aan Zee", "Zuid-Holland"),  # 2023
+        ("GM1979", "Eemsdelta", "Groningen"),  # 2021
+        ("GM1961", "Vijfheerenlanden", "Utrecht"),  # 2019
+        ("GM0373", "Bergen (NH.)", "Noord-Holland"),
+        ("GM0893", "Bergen (L.)", "Limburg"),
+    ],
+)
+def test_known_facts(gazetteer, code, name, province):
+    m = gazetteer.lookup(code)
+    assert m is not None
+    assert (m.code, m.name, m.province) == (code, name, province)
+
+
+def test_merged_municipalities_are_gone(gazetteer):
+    for name in ("Weesp", "Langedijk", "Heerhugowaard", "Brielle", "Haaren", "Uden", "Beemster"):
+        assert gazetteer.lookup(name) is None, name
+
+
+def test_province_sizes(gazetteer):
+    assert len(gazetteer.by_province("Fryslân")) == 18
+    assert len(gazetteer.by_province("Flevoland")) == 6
+    assert sum(len(gazetteer.by_province(p)) for p in gz.PROVINCES) == len(gazetteer.municipalities)
+
+
+def test_former_municipalities_are_consistent(gazetteer):
+    current = {m.name for m in gazetteer.municipalities}
+    names = [f.name for f in gazetteer.former]
+    assert len(names) == len(set(names))
+    for f in gazetteer.former:
+        assert f.name not in current, f
+        assert f.successor in current, f
+        assert datetime.date(2015, 1, 1) <= f.dissolved <= datetime.date(2026, 1, 1), f
+
+
+# --- normaliseren en slugs ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Súdwest-Fryslân", "sudwest fryslan"),
+        ("Den Haag", "  den   HAAG "),
+        ("'s-Hertogenbosch", "s hertogenbosch"),
+        ("'s-Hertogenbosch", "Hertogenbosch"),
+        ("’s-Gravenhage", "s-Gravenhage"),
+        ("Bergen (NH.)", "bergen nh"),
+        ("Nuenen, Gerwen en Nederwetten", "nuenen gerwen en nederwetten"),
+    ],
+)
+def test_normalise_equal(a, b):
+    assert gz.normalise(a) == gz.normalise(b)
+
+
+def test_normalise_examples():
+    assert gz.normalise("Súdwest-Fryslân") == "sudwest fryslan"
+    assert gz.normalise("'s-Gravenhage") == "gravenhage"
+    assert gz.normalise("Capelle aan den IJssel") == "capelle aan den ijssel"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("'s-Gravenhage", "s-gravenhage"),
+        ("Súdwest-Fryslân", "sudwest-fryslan"),
+        ("Bergen (NH.)", "bergen-nh"),
+        ("Nuenen, Gerwen en Nederwetten", "nuenen-gerwen-en-nederwetten"),
+    ],
+)
+def test_slug(gazetteer, name, slug):
+    assert gazetteer.lookup(name).slug == slug
+
+
+# --- opzoeken ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("sudwest fryslan", "Súdwest-Fryslân"),
+        ("SUDWEST-FRYSLAN", "Súdwest-Fryslân"),
+        ("DEN HAAG", "'s-Gravenhage"),
+        ("The Hague", "'s-Gravenhage"),
+        ("s-Gravenhage", "'s-Gravenhage"),
+        ("den bosch", "'s-Hertogenbosch"),
+        ("Hertogenbosch", "'s-Hertogenbosch"),
+        ("Gemeente Amsterdam", "Amsterdam"),
+        ("gm0363", "Amsterdam"),
+        ("0518", "'s-Gravenhage"),
+        ("Nuenen", "Nuenen, Gerwen en Nederwetten"),
+        ("Bergen (Limburg)", "Bergen (L.)"),
+        ("De Friese Meren", "De Fryske Marren"),
+    ],
+)
+def test_lookup_is_forgiving(gazetteer, text, name):
+    m = gazetteer.lookup(text)
+    assert m is not None, text
+    assert m.name == name
+
+
+@pytest.mark.parametrize("text", ["", "xyzzy", "Bergen", "GM9999", "Friesland"])
+def test_lookup_unknown_or_ambiguous(gazetteer, text):
+    assert gazetteer.lookup(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Friesland", "Fryslân"),
+        ("fryslan", "Fryslân"),
+        ("noord holland", "Noord-Holland"),
+        ("Provincie Zuid-Holland", "Zuid-Holland"),
+        ("NL-NB", "Noord-Brabant"),
+        ("limburg", "Limburg"),
+    ],
+)
+def test_province(gazetteer, text, province):
+    assert gazetteer.province(text) == province
+
+
+def test_province_unknown(gazetteer):
+    assert gazetteer.province("Vlaanderen") is None
+    assert gazetteer.by_province("Vlaanderen") == ()
+
+
+def test_by_province_is_forgiving(gazetteer):
+    names = {m.name for m in gazetteer.by_province("friesland")}
+    assert {"Leeuwarden", "Súdwest-Fryslân"} <= names
+    assert "Amsterdam" not in names
+
+
+@pytest.mark.parametrize(
+    ("former", "successor"),
+    [
+        ("Langedijk", "Dijk en Waard"),
+        ("Heerhugowaard", "Dijk en Waard"),
+        ("Brielle", "Voorne aan Zee"),
+        ("hellevoetsluis", "Voorne aan Zee"),
+        ("Weesp", "Amsterdam"),
+        ("Haaren", "Oisterwijk"),  # verdeeld; Oisterwijk kreeg het dorp Haaren
+        ("Uden", "Maashorst"),
+        ("Boxmeer", "Land van Cuijk"),
+        ("Het Bildt", "Waadhoeke"),
+        ("Maasdonk", "'s-Hertogenbosch"),
+    ],
+)
+def test_former_successor(gazetteer, former, successor):
+    m = gazetteer.former_successor(former)
+    assert m is not None, former
+    assert m.name == successor
+
+
+def test_former_successor_of_current_or_unknown_is_none(gazetteer):
+    assert gazetteer.former_successor("Amsterdam") is None
+    assert gazetteer.former_successor("xyzzy") is None
+
+
+# --- suggesties --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typo", "suggestion"),
+    [
+        ("Den Hag", "Den Haag"),
+        ("Amsterdm", "Amsterdam"),
+        ("Rotterdm", "Rotterdam"),
+        ("Sudwest Frislan", "Súdwest-Fryslân"),
+    ],
+)
+def test_suggest(gazetteer, typo, suggestion):
+    assert gazetteer.suggest(typo) == suggestion
+
+
+@pytest.mark.parametrize("garbage", ["xyzzy", "", "!!!", "qwertyuiop"])
+def test_suggest_nothing_close(gazetteer, garbage):
+    assert gazetteer.suggest(garbage) is None
+
+
+# --- afstanden ---------------------------------------------------------------
+
+
+def test_distance_known_values():
+    # Een graad langs een meridiaan is 111,195 km bij de gemiddelde aardstraal van 6371,0088 km.
+    assert gz.distance_km((0.0, 0.0), (1.0, 0.0)) == pytest.approx(111.195, rel=0.01)
+    assert gz.distance_km((52.0, 5.0), (53.0, 5.0)) == pytest.approx(111.195, rel=0.01)
+    assert gz.distance_km((52.0, 5.0), (52.0, 5.0)) == 0.0
+
+
+def test_distance_symmetric(gazetteer):
+    a, b = gazetteer.lookup("Maastricht"), gazetteer.lookup("Groningen")
+    pa, pb = (a.lat, a.lon), (b.lat, b.lon)
+    assert gz.distance_km(pa, pb) == pytest.approx(gz.distance_km(pb, pa))
+    assert 250 < gz.distance_km(pa, pb) < 290  # hemelsbreed ongeveer 270 km
+
+
+def test_distance_amsterdam_utrecht(gazetteer):
+    a, u = gazetteer.lookup("Amsterdam"), gazetteer.lookup("Utrecht")
+    assert 30 < gz.distance_km((a.lat, a.lon), (u.lat, u.lon)) < 40  # hemelsbreed ongeveer 35 km

@@ -1,0 +1,116 @@
+"""Reading bytes, front matter and YAML, with exact lines."""
+
+import pytest
+
+from kennisbank.model.loading import decode, parse_yaml, read_source, split_front_matter
+
+
+def test_bom_is_reported_and_stripped():
+    text, problems = decode(b"\xef\xbb\xbf---\na: 1\n---\n", "x.md")
+    assert text == "---\na: 1\n---\n"
+    assert [p.format() for p in problems] == [
+        "x.md:1: het bestand begint met een BOM (byte order mark); sla het op als 'UTF-8' zonder BOM"
+    ]
+
+
+def test_crlf_is_reported_on_first_line_and_normalised():
+    text, problems = decode(b"a: 1\r\nb: 2\r\n", "x.yml")
+    assert text == "a: 1\nb: 2\n"
+    assert [p.line for p in problems] == [1]
+    assert "Windows-regeleinden" in problems[0].message
+
+
+def test_non_utf8_gives_line_of_bad_byte():
+    text, problems = decode(b"a: 1\nb: caf" + b"\xe9\n", "x.yml")
+    assert text is None
+    assert [p.format() for p in problems] == [
+        "x.yml:2: dit is geen geldige UTF-8 (byte 0xe9); sla het bestand op als 'UTF-8'"
+    ]
+
+
+@pytest.mark.parametrize("raw", [b"", b"  \n\n"])
+def test_empty_file(raw):
+    assert [p.message for p in decode(raw, "x.md")[1]] == ["het bestand is leeg"]
+
+
+def test_front_matter_split_gives_body_line():
+    front, body, body_line, problems = split_front_matter("---\na: 1\nb: 2\n---\n\n# Titel\n", "x.md")
+    assert (front, body, body_line, problems) == ("a: 1\nb: 2", "\n# Titel\n", 5, [])
+
+
+def test_missing_and_unclosed_front_matter():
+    assert "geen front matter" in split_front_matter("# Titel\n", "x.md")[3][0].message
+    assert "niet afgesloten" in split_front_matter("---\na: 1\n", "x.md")[3][0].message
+
+
+def test_yaml_lines_map_nested_fields():
+    data, lines, problems = parse_yaml("a: 1\nb:\n  - x\n  - y\nc:\n  d: 2\n", "x.md", 2)
+    assert problems == []
+    assert data == {"a": 1, "b": ["x", "y"], "c": {"d": 2}}
+    assert lines == {"": 2, "a": 2, "b": 3, "b[0]": 4, "b[1]": 5, "c": 6, "c.d": 7}
+
+
+def test_dates_stay_text_and_no_is_not_false():
+    data, _, _ = parse_yaml("d: 2024-02-30\nt: [no, nl]\nok: true\n", "x.yml", 1)
+    assert data == {"d": "2024-02-30", "t": ["no", "nl"], "ok": True}
+
+
+def test_duplicate_key_is_reported_at_second_occurrence():
+    _, _, problems = parse_yaml("a: 1\nb: 2\na: 3\n", "x.yml", 1)
+    assert [p.format() for p in problems] == ["x.yml:3: a: dit veld staat er twee keer in; laat er één staan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        ("a: 1\nb: c: d\n", 3, "dubbele punt"),
+        ("a:\n\t- b\n", 3, "tabs"),
+        ("a: [x, y\nb: 2\n", 3, "lijst"),
+        ("a: 'open\nb: 2\n", 4, "aanhalingsteken"),
+    ],
+)
+def test_malformed_yaml_points_at_the_right_file_line(text, line, hint):
+    data, _, problems = parse_yaml(text, "x.md", 2)
+    assert data is None
+    assert problems[0].line == line
+    assert hint in problems[0].message
+
+
+def test_line_of_falls_back_to_parent(tmp_path):
+    file = tmp_path / "x.yml"
+    file.write_text("a:\n  b: 1\nlijst:\n  - x\n", encoding="utf-8")
+    source, problems = read_source(file, tmp_path)
+    assert problems == []
+    assert source.line_of("a.b") == 2
+    assert source.line_of("a.zzz") == 1
+    assert source.line_of("lijst[0]") == 4
+    assert source.line_of("lijst[7]") == 3
+    assert source.line_of("nergens") == 1
+
+
+def front_matters():
+    """The YAML of every real source file and every invalid fixture, with its first line."""
+    from ..conftest import ROOT
+
+    for path in sorted([*ROOT.glob("content/**/*.md"), *ROOT.glob("good_practices/*.md"), *ROOT.glob("programmas/*.yml"),
+                        *ROOT.glob("tests/fixtures/invalid/**/*.md"), *ROOT.glob("tests/fixtures/invalid/**/*.y*ml")]):
+        text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+        if path.suffix == ".md":
+            front = split_front_matter(text, path.name)[0]
+            if front is not None:
+                yield pytest.param(front, 2, id=path.relative_to(ROOT).as_posix())
+        else:
+            yield pytest.param(text, 1, id=path.relative_to(ROOT).as_posix())
+
+
+@pytest.mark.parametrize(("text", "first_line"), list(front_matters()))
+def test_libyaml_and_pure_python_parsers_agree(text, first_line, monkeypatch):
+    """The fast path (libyaml) gives the same data, lines and messages as the pure-Python parser."""
+    import yaml
+
+    from kennisbank.model import loading
+
+    assert yaml.__with_libyaml__, "PyYAML zonder libyaml: het snelle pad wordt niet getest"
+    fast = parse_yaml(text, "x.md", first_line)
+    monkeypatch.setattr(loading, "_FastLoader", loading._Loader)
+    assert parse_yaml(text, "x.md", first_line) == fast

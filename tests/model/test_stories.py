@@ -1,0 +1,126 @@
+"""Stories: the real story becomes a record, and a story without consent cannot be published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+
+import jsonschema
+import pytest
+
+from kennisbank.model.checks import Layout, check_all, make_context
+from kennisbank.model.loading import read_source
+from kennisbank.model.records import Consent
+from kennisbank.model.schema import json_schema
+from kennisbank.model.stories import is_story
+from kennisbank.tools import cli
+
+from ..conftest import ROOT, TODAY
+from .test_checks import EXPECTED, FIXTURES
+
+STORY = "content/verhalen/posts/maaksessie-sleutelpersonen-2020.md"
+NO_CONSENT = "content/verhalen/posts/zonder-toestemming.md"
+
+
+@pytest.fixture(scope="module")
+def catalogue(layout):
+    return check_all(layout, today=TODAY)
+
+
+def test_real_story_is_a_story_record(catalogue):
+    story = next(s for s in catalogue.stories if s.path == STORY)
+    assert story.doc_path == "verhalen/posts/maaksessie-sleutelpersonen-2020.md"
+    assert story.categories == ("Verslag", "Actieagenda")
+    assert story.authors == ("redactie",)
+    assert story.consent == Consent(identifiable=False)
+    assert story.draft is False
+    assert story.sources[0].date == dt.date(2021, 2, 23)
+    assert STORY not in {p.path for p in catalogue.pages}
+
+
+def test_blog_index_is_an_ordinary_page(catalogue):
+    assert "content/verhalen/index.md" in {p.path for p in catalogue.pages}
+
+
+@pytest.mark.parametrize(("path", "story"), [
+    ("verhalen/posts/a.md", True), ("verhalen/posts/2026/a.md", True),
+    ("verhalen/index.md", False), ("verhalen/posts", False), ("gidsen/posts/a.md", False),
+])
+def test_is_story(path, story):
+    assert is_story(tuple(path.split("/"))) is story
+
+
+def run_check(root) -> int:
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return cli.main(["check"])
+    finally:
+        os.chdir(cwd)
+
+
+def test_story_without_consent_fails_check_with_exact_message(scratch, capsys):
+    shutil.copy(FIXTURES / NO_CONSENT, scratch / NO_CONSENT)
+    assert run_check(scratch) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "content/verhalen/posts/zonder-toestemming.md:2: toestemming: dit verplichte veld ontbreekt "
+        "(`herkenbaar: false` als niemand in het verhaal herkenbaar is; anders `herkenbaar: true` met `wie` "
+        "(een rol, geen naam), `datum` en `vastgelegd`)"
+    ) in out
+    assert EXPECTED[NO_CONSENT][0] in out
+
+
+def test_story_with_recorded_consent_passes(scratch):
+    text = (FIXTURES / NO_CONSENT).read_text(encoding="utf-8").replace(
+        "categories: [Nieuws]\n",
+        "categories: [Interview]\ntoestemming:\n  herkenbaar: true\n  wie: \"de geïnterviewde sleutelpersoon\"\n"
+        "  datum: 2026-09-20\n  vastgelegd: \"getekend formulier, bewaard bij de redactie\"\n",
+    )
+    (scratch / NO_CONSENT).write_text(text, encoding="utf-8")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert [p.format() for p in catalogue.problems if p.path == NO_CONSENT] == []
+    story = next(s for s in catalogue.stories if s.path == NO_CONSENT)
+    assert story.consent == Consent(identifiable=True, given_by="de geïnterviewde sleutelpersoon",
+                                    date=dt.date(2026, 9, 20), recorded="getekend formulier, bewaard bij de redactie")
+
+
+def test_draft_story_is_checked_and_marked(scratch):
+    text = (scratch / STORY).read_text(encoding="utf-8").replace("authors: [redactie]\n", "authors: [redactie]\ndraft: true\n")
+    (scratch / STORY).write_text(text, encoding="utf-8")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert next(s for s in catalogue.stories if s.path == STORY).draft is True
+
+
+def test_missing_authors_file_names_where_to_add_the_author(scratch):
+    (scratch / "content/verhalen/.authors.yml").unlink()
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert [p.format() for p in catalogue.problems if p.path == STORY] == [
+        f"{STORY}:6: authors[0]: 'redactie' staat niet in content/verhalen/.authors.yml; "
+        "voeg de auteur eerst toe aan content/verhalen/.authors.yml"
+    ]
+
+
+def test_duplicate_story_names_in_subfolders(scratch):
+    (scratch / "content/verhalen/posts/2020").mkdir()
+    shutil.copy(scratch / STORY, scratch / "content/verhalen/posts/2020/maaksessie-sleutelpersonen-2020.md")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert [p.message for p in catalogue.problems if p.path == STORY] == [
+        "er is al een verhaal met de naam 'maaksessie-sleutelpersonen-2020' "
+        "(content/verhalen/posts/2020/maaksessie-sleutelpersonen-2020.md); kies een andere bestandsnaam"
+    ]
+
+
+@pytest.mark.parametrize("name", ["zonder-toestemming", "herkenbaar-zonder-gegevens", "niet-herkenbaar-met-gegevens", "onbekende-categorie"])
+def test_editor_schema_also_refuses_the_story(name, layout):
+    """The JSON Schema for editors agrees with the checks on consent and categories."""
+    source, problems = read_source(FIXTURES / f"content/verhalen/posts/{name}.md", FIXTURES)
+    assert problems == []
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(source.data, json_schema("verhaal", make_context(layout, TODAY)))
+
+
+def test_real_story_passes_the_editor_schema(layout):
+    source, _ = read_source(ROOT / STORY, ROOT)
+    jsonschema.validate(source.data, json_schema("verhaal", make_context(layout, TODAY)))

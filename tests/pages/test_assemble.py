@@ -1,0 +1,220 @@
+"""Generated pages and data, from the real catalogue and from crafted records."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from kennisbank.model.checks import check_all
+from kennisbank.model.records import Area
+from kennisbank.pages import assemble, common, entries, paginate
+from kennisbank.pages import catalogue as catalogue_module
+
+from ..conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def catalogue(layout):
+    return check_all(layout, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def files(catalogue):
+    return {f.doc_path: f for f in assemble.generate(catalogue)}
+
+
+def test_dutch_date():
+    assert common.dutch_date(dt.date(2021, 2, 23)) == "23 februari 2021"
+
+
+def test_text_escapes_html_and_table_pipes():
+    assert common.text('<img src=x onerror="alert(1)"> | a') == '&lt;img src=x onerror="alert(1)"&gt; &#124; a'
+
+
+def test_link_is_relative():
+    assert common.link("FSAN", "rollen/helper.md", "praktijken/fsan.md") == "[FSAN](../praktijken/fsan.md)"
+    assert common.link("Kaart", "index.md", "sociale-kaart/index.md") == "[Kaart](sociale-kaart/index.md)"
+
+
+def test_stale_notice_only_after_twelve_months():
+    assert common.stale_notice(dt.date(2026, 1, 1), TODAY) == ""
+    assert "Controleer of dit nog klopt" in common.stale_notice(dt.date(2021, 2, 23), TODAY)
+
+
+def test_area_text():
+    assert common.area_text(Area(national=True)) == "Landelijk"
+    assert common.area_text(Area(unknown=True)) == "Niet vermeld in de bron"
+    assert common.area_text(Area(municipalities=("Haarlem",), provinces=("Utrecht",))) == "Haarlem, provincie Utrecht"
+
+
+def test_every_practice_and_programme_has_a_page(catalogue, files):
+    for p in catalogue.practices:
+        assert files[f"praktijken/{p.slug}.md"].edit_path == p.path
+    for p in catalogue.programmes:
+        assert files[f"programmas/{p.slug}.md"].edit_path == p.path
+
+
+def test_index_pages_per_theme_and_role(catalogue, files):
+    for key in catalogue.context.vocab.keys("themas"):
+        assert f"themas/{key}.md" in files
+    for key in catalogue.context.vocab.keys("rollen"):
+        assert f"rollen/{key}.md" in files
+
+
+def test_practice_page_shows_facts_source_and_notice(files):
+    page = files["praktijken/fsan.md"].content
+    assert "title: Landelijk netwerk tegen vrouwenbesnijdenis" in page
+    assert "Organisatie\n:   Federatie van Somalische Associaties Nederland (FSAN)" in page
+    assert "[Voorlichter](../rollen/voorlichter.md)" in page
+    assert "Aantal sleutelpersonen\n:   ongeveer 200" in page
+    assert "Controleer of dit nog klopt" in page  # verified 2021, shown in 2026
+    assert "## Bron" in page and "23 februari 2021" in page
+    assert page.index("Organisatie\n:") > page.index("# Landelijk netwerk")
+
+
+def test_data_from_entries_is_escaped(catalogue):
+    evil = dataclasses.replace(catalogue.programmes[0], name="<img src=x onerror=alert(1)>", how_to_engage="<script>x</script>")
+    page = entries.programme_page(evil, dataclasses.replace(catalogue, programmes=(evil,))).content
+    assert "<img" not in page and "<script>" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_theme_page_lists_matching_entries(catalogue, files):
+    page = files["themas/gezondheid.md"].content
+    for p in catalogue.practices:
+        assert (f"../praktijken/{p.slug}.md" in page) == ("gezondheid" in p.themes)
+
+
+def test_map_page_groups_national_and_province(files):
+    page = files["sociale-kaart/index.md"].content
+    assert page.index("## Landelijk") < page.index("## Noord-Holland")
+    assert "../programmas/haarlem-zandvoort-gezondheid.md" in page.split("## Noord-Holland")[1]
+
+
+def test_payment_table_covers_every_practice(catalogue):
+    table = catalogue_module.payment_table(catalogue, "gidsen/waardering-en-vergoeding.md")
+    for p in catalogue.practices:
+        assert f"(../praktijken/{p.slug}.md)" in table
+    assert "| Praktijk | Vergoeding | Aantal sleutelpersonen |" in table
+
+
+def test_json_export_round_trips(catalogue, files):
+    practices = json.loads(files["data/praktijken.json"].content)
+    programmes = json.loads(files["data/programmas.json"].content)
+    assert [p["slug"] for p in practices] == [p.slug for p in catalogue.practices]
+    assert len(programmes) == len(catalogue.programmes)
+    assert practices[0]["verified"] == catalogue.practices[0].verified.isoformat()
+
+
+def test_content_model_page_documents_every_field(files):
+    from kennisbank.model.schema import SCHEMAS
+
+    page = files["bijdragen/inhoudsmodel.md"].content
+    for fields in SCHEMAS.values():
+        for f in fields:
+            assert f"| `{f.name}` |" in page
+
+
+# --- long lists are paginated (kennisbank.paginate) -------------------------------------
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory, root):
+    """A catalogue of 260 synthetic programmes and 60 practices, and its generated files."""
+    from kennisbank.model.checks import Layout
+    from kennisbank.tools.synthetic import make_repo
+
+    repo = make_repo(root, tmp_path_factory.mktemp("groot") / "repo", 260, 60, today=TODAY)
+    catalogue = check_all(Layout(repo.root), today=TODAY)
+    return catalogue, {f.doc_path: f for f in assemble.generate(catalogue)}
+
+
+def entry_links(doc: str, content: str) -> list[str]:
+    """Docs paths that the list items and table rows of a page link to, page numbers left out."""
+    import posixpath
+    import re
+
+    found = re.findall(r"^[-|] \[[^\]]+\]\(([^)#]+)[^)]*\)(?!\{)", content, re.MULTILINE)
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(doc), target)) for target in found]
+
+
+def test_catalogue_is_split_into_pages_of_fifty(big):
+    catalogue, files = big
+    docs = ["praktijken/index.md", "praktijken/pagina/2.md"]
+    assert "praktijken/pagina/3.md" not in files
+    found = [[t for t in entry_links(d, files[d].content) if t.startswith("praktijken/")] for d in docs]
+    assert sorted(found[0] + found[1]) == sorted(f"praktijken/{p.slug}.md" for p in catalogue.practices)
+    assert [len(f) for f in found] == [50, len(catalogue.practices) - 50]
+    second = files[docs[1]]
+    assert "title: Goede praktijken (pagina 2 van 2)" in second.content
+    assert '[1](../index.md){ aria-label="Pagina 1" }' in second.content
+    assert '[2](2.md){ aria-current="page"' in second.content
+    assert "[Bijdragen](../bijdragen/index.md)" in files[docs[0]].content
+    assert second.edit_path == files[docs[0]].edit_path == "good_practices/"
+
+
+def test_theme_pages_list_every_entry_once(big):
+    catalogue, files = big
+    key = "werving"
+    docs = [d for d in files if d == f"themas/{key}.md" or d.startswith(f"themas/{key}/pagina/")]
+    expected = [f"praktijken/{p.slug}.md" for p in catalogue.practices if key in p.themes]
+    expected += [f"programmas/{p.slug}.md" for p in catalogue.programmes if key in p.themes]
+    expected += [p.doc_path for p in catalogue.pages if key in p.themes]
+    found = {d: [t for t in entry_links(d, files[d].content) if t != "themas/index.md"] for d in docs}
+    assert len(docs) > 1
+    assert sorted(t for links in found.values() for t in links) == sorted(expected)
+    assert max(len(links) for links in found.values()) == 50
+
+
+def test_map_list_pages_cover_every_programme_per_province_and_link_to_each_start(big):
+    import re
+
+    catalogue, files = big
+    pages = {d: f.content for d, f in files.items() if d == "sociale-kaart/index.md" or d.startswith("sociale-kaart/pagina/")}
+    assert len(pages) > 2
+    listed = [t for d, content in pages.items() for t in entry_links(d, content) if t.startswith("programmas/")]
+    for programme in catalogue.programmes:
+        provinces = common.area_provinces(programme.area, catalogue.context) or (("Landelijk",) if programme.area.national else ())
+        assert listed.count(f"programmas/{programme.slug}.md") == len(provinces), programme.slug
+    jumps = re.findall(r"^- \[([^\]]+)\]\(([^)#]+)#([a-z-]+)\) \(pagina (\d+)\)$", pages["sociale-kaart/index.md"], re.MULTILINE)
+    covered = {p for x in catalogue.programmes for p in common.area_provinces(x.area, catalogue.context)}
+    assert {name for name, *_ in jumps} == {"Landelijk", *covered}
+    for name, target, anchor, number in jumps:
+        doc = "sociale-kaart/index.md" if number == "1" else f"sociale-kaart/{target}"
+        assert doc == paginate.page_doc("sociale-kaart/index.md", int(number))
+        assert f"## {name} {{ #{anchor} }}" in pages[doc]
+
+
+def test_no_generated_page_grows_with_the_number_of_entries(big, files):
+    """Except the data files, every page of 320 entries is about as big as the largest of a few entries."""
+    _, many = big
+    pages = [f for f in many.values() if f.doc_path.endswith(".md") and f.doc_path != "bijdragen/inhoudsmodel.md"]
+    few = max(len(f.content) for f in files.values() if f.doc_path.endswith(".md") and f.doc_path != "bijdragen/inhoudsmodel.md")
+    assert max(len(f.content) for f in pages) < max(2 * few, 25_000)
+
+
+def test_payment_table_is_capped_and_links_to_the_catalogue(big):
+    catalogue, _ = big
+    table = catalogue_module.payment_table(catalogue, "gidsen/waardering-en-vergoeding.md")
+    rows = [line for line in table.splitlines() if line.startswith("| [")]
+    assert 0 < len(rows) <= 50 < len(catalogue.practices)
+    assert f"Alle {len(catalogue.practices)} praktijken staan in [het overzicht van goede praktijken](../praktijken/index.md)." in table
+    assert {row.split(" | ")[1] for row in rows} == {catalogue.context.vocab.label("vergoeding", p.payment) for p in catalogue.practices}
+
+
+def test_lists_of_entries_are_left_out_of_the_search_index(big):
+    _, files = big
+    for doc in ("praktijken/index.md", "praktijken/pagina/2.md", "sociale-kaart/pagina/2.md", "themas/werving.md"):
+        content = files[doc].content
+        start, end = content.index('<div data-pagefind-ignore markdown="1">'), content.index("</div>")
+        entries = ("praktijken/fictief", "programmas/", "gidsen/")
+        assert any(t.startswith(entries) for t in entry_links(doc, content[start:end])), doc
+        assert not any(t.startswith(entries) for t in entry_links(doc, content[:start] + content[end:])), doc
+
+
+def test_small_lists_have_no_page_numbers(files):
+    for doc in ("praktijken/index.md", "sociale-kaart/index.md", "themas/gezondheid.md"):
+        assert "kb-pagination" not in files[doc].content
+    assert not any("/pagina/" in d for d in files)

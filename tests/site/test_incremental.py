@@ -1,0 +1,143 @@
+"""Fast rebuilds while serving: only changed pages are rendered, and nothing goes stale."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kennisbank.model.checks import Layout, check_all
+from kennisbank.pages.common import Generated
+from kennisbank.site.incremental import ServeCache, fingerprint
+
+from ..conftest import TODAY
+
+
+class Config(dict):
+    """Just enough of an mkdocs config for File.generated."""
+
+    def __init__(self, site: Path):
+        super().__init__()
+        self.site_dir = str(site)
+        self.use_directory_urls = True
+
+        class Plugins:
+            _current_plugin = "kennisbank"
+
+        self.plugins = Plugins()
+
+
+def test_cache_rewrites_a_page_only_when_its_markdown_changes(tmp_path):
+    cache, config = ServeCache(), Config(tmp_path / "site")
+    try:
+        first = cache.file(config, Generated("praktijken/a.md", "# A\n"))
+        path = Path(first.abs_src_path)
+        os.utime(path, ns=(1, 1))
+        cache.file(config, Generated("praktijken/a.md", "# A\n"))
+        assert path.stat().st_mtime_ns == 1
+        again = cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n"))
+        assert path.stat().st_mtime_ns > 1 and again.abs_src_path == str(path)
+        assert path.read_text(encoding="utf-8") == "# A, gewijzigd\n"
+        assert again.src_uri == "praktijken/a.md" and again.url == "praktijken/a/"
+    finally:
+        cache.close()
+    assert not cache.folder.exists()
+
+
+def test_prepare_empties_the_site_only_when_the_fingerprint_changes(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("oud")
+    cache = ServeCache()
+    try:
+        assert cache.prepare(str(site), "a") is True  # the first build: the folder is fresh anyway
+        assert (site / "index.html").exists()
+        assert cache.prepare(str(site), "a") is False
+        assert (site / "index.html").exists()
+        assert cache.prepare(str(site), "b") is True
+        assert list(site.iterdir()) == []
+    finally:
+        cache.close()
+
+
+def test_fingerprint_follows_content_theme_and_payment_data_but_not_a_practice_text(scratch):
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    watched = [scratch / "content", scratch / "overrides", scratch / "mkdocs.yml"]
+    docs = ["praktijken/fsan.md"]
+    base = fingerprint(watched, catalogue, docs)
+    practice = scratch / "good_practices" / "fsan.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    assert fingerprint(watched, check_all(Layout(scratch), today=TODAY), docs) == base
+    assert fingerprint(watched, catalogue, [*docs, "praktijken/nieuw.md"]) != base
+    paid = dataclasses.replace(catalogue.practices[0], payment="betaald")
+    assert fingerprint(watched, dataclasses.replace(catalogue, practices=(paid, *catalogue.practices[1:])), docs) != base
+    time.sleep(0.01)
+    (scratch / "content" / "over.md").write_text((scratch / "content" / "over.md").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert fingerprint(watched, catalogue, docs) != base
+
+
+@pytest.fixture
+def dirty_build(scratch, tmp_path):
+    """Build the scratch repository as `kennisbank serve` does: dirty, the plugin kept between builds."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path / "served"
+    started = []
+
+    def run() -> None:
+        config = load_config(str(scratch / "mkdocs.yml"), site_dir=str(site))
+        if not started:
+            config.plugins.on_startup(command="serve", dirty=True)
+            started.append(config)
+        config.plugins["kennisbank"].config.search_index = False  # not needed to see which pages are rendered
+        build(config, dirty=True)
+
+    yield run, site
+    if started:
+        started[0].plugins.on_shutdown()
+
+
+def stamps(site: Path) -> dict[str, int]:
+    """Modification times of the site's pages, to see which were written again."""
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+def rebuilt_after(run, site: Path, source: Path, extra: str) -> set[str]:
+    """Build, add ``extra`` to ``source``, build again; the pages that were written again."""
+    run()
+    before = stamps(site)
+    time.sleep(0.05)
+    source.write_text(source.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    run()
+    after = stamps(site)
+    return {page for page in after if after[page] != before.get(page)}
+
+
+def test_dirty_rebuild_renders_only_the_changed_pages(dirty_build, scratch):
+    run, site = dirty_build
+    changed = rebuilt_after(run, site, scratch / "good_practices" / "fsan.md", "\n- Een nieuwe les voor de test.\n")
+    # Material's blog plugin makes its archive and category pages anew on every build; they are few and small.
+    blog_views = {p for p in changed if p.startswith(("verhalen/archief/", "verhalen/categorie/"))}
+    assert changed - blog_views == {"praktijken/fsan/index.html"}
+    assert "Een nieuwe les voor de test." in (site / "praktijken/fsan/index.html").read_text(encoding="utf-8")
+
+
+def test_dirty_rebuild_after_a_summary_change_updates_the_overviews_too(dirty_build, scratch):
+    run, site = dirty_build
+    run()
+    practice = scratch / "good_practices" / "fsan.md"
+    text = practice.read_text(encoding="utf-8")
+    practice.write_text(text.replace("FSAN werkt sinds 2004", "FSAN werkt al sinds 2004", 1), encoding="utf-8")
+    run()
+    for page in ("praktijken/fsan/index.html", "themas/gezondheid/index.html", "rollen/voorlichter/index.html"):
+        assert "FSAN werkt al sinds 2004" in (site / page).read_text(encoding="utf-8"), page
+
+
+def test_a_content_change_rebuilds_everything(dirty_build, scratch):
+    run, site = dirty_build
+    changed = rebuilt_after(run, site, scratch / "content" / "over.md", "\nEen extra zin.\n")
+    assert changed == set(stamps(site))

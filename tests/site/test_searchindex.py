@@ -1,0 +1,99 @@
+"""The search index in parts: which part a page goes in, the word list, and a real Pagefind run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kennisbank.site import searchindex as si
+
+
+@pytest.mark.parametrize(("pages", "per_part", "parts"), [
+    (0, 3000, 1), (1, 3000, 1), (3000, 3000, 1), (3001, 3000, 2), (12401, 3000, 5), (7, 2, 4),
+])
+def test_part_count(pages, per_part, parts):
+    assert si.part_count(pages, per_part) == parts
+
+
+def test_a_page_keeps_its_part_and_parts_are_even():
+    paths = [f"programmas/programma-{n}/index.html" for n in range(4000)]
+    assert [si.part_of(p, 4) for p in paths] == [si.part_of(p, 4) for p in paths]
+    sizes = [sum(si.part_of(p, 4) == n for p in paths) for n in range(4)]
+    assert min(sizes) > 900 and max(sizes) < 1100, sizes
+
+
+def test_words_come_from_the_indexed_region_only():
+    page = ('<html><head><title>Titel</title><script>var verborgen = 1;</script></head><body>'
+            '<nav>Menu Zoeken</nav><div data-pagefind-body><h1>Súdwest-Fryslân</h1>'
+            '<p>Twee <b>sleutelpersonen</b> &amp; één gemeente.</p><style>.x{kleur:rood}</style></div></body></html>')
+    assert si.words(page) == {"súdwest-fryslân", "súdwest", "fryslân", "twee", "sleutelpersonen", "één", "gemeente"}
+    assert si.with_plain_forms({"súdwest-fryslân", "één"}) == {"súdwest-fryslân", "sudwest-fryslan", "één", "een"}
+
+
+def test_a_page_without_the_indexed_region_has_no_words():
+    assert si.words("<html><body><p>Niet in de index</p></body></html>") == set()
+
+
+def test_the_word_list_page_is_escaped_and_indexed():
+    page = si.word_list_page({"b<c", "a"})
+    assert 'lang="nl"' in page and "data-pagefind-body" in page and "<p>a b&lt;c</p>" in page
+
+
+def site_with(folder: Path, pages: dict[str, str]) -> Path:
+    for path, text in pages.items():
+        file = folder / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f'<!doctype html><html lang="nl"><head><title>{path}</title></head><body>'
+                        f'<nav>Menu</nav><div data-pagefind-body><p>{text}</p></div></body></html>', encoding="utf-8")
+    return folder
+
+
+PAGES = {f"p{n}/index.html": f"Pagina {n} over vrijwilligers." for n in range(6)} | {
+    "uniek/index.html": "Alleen hier staat een vrijwilligersvergoeding.",
+}
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory) -> tuple[Path, si.Index]:
+    site = site_with(tmp_path_factory.mktemp("index") / "site", PAGES)
+    (site / "niet").mkdir()
+    (site / "niet" / "index.html").write_text('<html lang="nl"><body><p>geen index</p></body></html>', encoding="utf-8")
+    return site, si.build_index(site, per_part=3)
+
+
+def test_a_large_site_is_indexed_in_parts_with_a_manifest(split_site):
+    site, index = split_site
+    assert index.pages == 7 and index.parts == ("deel-2/", "deel-3/")
+    manifest = json.loads((site / "pagefind" / si.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"delen": ["deel-2/", "deel-3/"], "woordenlijsten": list(index.word_lists)}
+    for folder, word_list in zip(["", "deel-2/", "deel-3/"], index.word_lists, strict=True):
+        bundle = site / "pagefind" / folder
+        assert (bundle / "pagefind.js").exists() and list(bundle.glob("pagefind.nl_*.pf_meta"))
+        assert si.fragment_url(bundle / "fragment" / f"{word_list}.pf_fragment") == si.WORD_LIST_URL
+
+
+def test_every_indexed_page_is_in_exactly_one_part(split_site):
+    site, index = split_site
+    urls = []
+    for folder in ["", *index.parts]:
+        urls += [si.fragment_url(f) for f in (site / "pagefind" / folder / "fragment").glob("*.pf_fragment")]
+    assert sorted(urls) == sorted([f"/{p.removesuffix('index.html')}" for p in PAGES] + [si.WORD_LIST_URL] * 3)
+    assert not list(site.parent.glob(".zoekindex-*"))  # the linked copies are gone
+
+
+def test_a_small_site_is_one_index(tmp_path):
+    site = site_with(tmp_path / "site", {"a/index.html": "Een pagina."})
+    (site / "pagefind" / "deel-2").mkdir(parents=True)  # left over from an earlier, larger site
+    index = si.build_index(site)
+    assert index == si.Index(1, (), ())
+    assert json.loads((site / "pagefind" / si.MANIFEST).read_text(encoding="utf-8")) == {"delen": [], "woordenlijsten": []}
+    assert not (site / "pagefind" / "deel-2").exists()
+
+
+def test_pagefind_failing_is_an_error(tmp_path, monkeypatch):
+    import subprocess
+    monkeypatch.setattr(si.subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 2, "", "kapot"))
+    with pytest.raises(si.SearchIndexError, match="pagefind stopte met code 2:\n\nkapot"):
+        si.build_index(site_with(tmp_path / "site", {"a/index.html": "Een pagina."}))

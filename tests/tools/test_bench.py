@@ -1,0 +1,111 @@
+"""The benchmark keeps working: a small run of every part. Timings are printed, never asserted."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from kennisbank.tools import bench, cli
+
+BUILD_KEYS = {"wall_s", "cpu_s", "startup_s", "loading_validation_s", "generation_s", "plugin_hooks_s", "mkdocs_s",
+              "search_index_s", "own_s", "own_share", "search_index_share", "peak_rss_mb", "python_peak_rss_mb",
+              "search_index_peak_rss_mb"}
+POSITIVE = {
+    "build": BUILD_KEYS - {"plugin_hooks_s"},
+    "plain": {"plain_mkdocs_s", "ours_without_search_s", "ratio", "own_share_of_ours"},
+    "site": {"bytes", "files", "pagefind_bytes", "html_pages", "html_bytes", "avg_html_bytes"},
+    "map": {"transferred_bytes", "requests", "load_s"},
+    "search": {"transferred_bytes", "requests", "results", "first_result_ms", "search_ms", "warm_query_ms"},
+    "search_rare": {"transferred_bytes", "requests", "results", "first_result_ms", "search_ms", "warm_query_ms"},
+    "serve": {"startup_s", "rebuild_s", "rebuild_with_search_s", "rebuild_cpu_s"},
+}
+
+
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory, root):
+    """`kennisbank bench --sizes 50 --json …` on the real repository, browser and serve included."""
+    out = tmp_path_factory.mktemp("bench") / "bench.json"
+    # A child process: the benchmark drives its own Playwright, which cannot run inside the
+    # session's Playwright (the `browser` fixture) in the same thread.
+    result = subprocess.run([sys.executable, "-m", "kennisbank.tools.cli", "bench", "--sizes", "50", "--json", str(out)],
+                            cwd=root, capture_output=True, text=True, check=False)
+    print(result.stdout, result.stderr)
+    assert result.returncode == 0, result.stderr
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.browser
+def test_small_run_writes_every_figure(small_run, capsys):
+    with capsys.disabled():
+        print("\n" + bench.table(small_run))
+    assert set(small_run) == {"date", "versions", "sizes"}
+    assert {"python", "cpus", "mkdocs", "mkdocs-material", "pagefind"} <= set(small_run["versions"])
+    [size] = small_run["sizes"]
+    assert (size["size"], size["programmes"], size["practices"]) == (50, 50, 10)
+    for part, keys in POSITIVE.items():
+        assert keys <= set(size[part]), part
+        for key in keys:
+            assert isinstance(size[part][key], (int, float)) and size[part][key] > 0, (part, key, size[part][key])
+    assert size["build"]["missing_hooks"] == []
+    assert set(size["build"]["cpu"]) == set(bench.split({}, 1.0))
+    assert size["site"]["largest_pages"][0]["bytes"] > 0
+    assert (size["search"]["query"], size["search_rare"]["query"]) == (bench.SEARCH_QUERY, bench.RARE_QUERY)
+    assert list(size["typing"]) == [bench.WIDE_QUERY, bench.SEARCH_QUERY, bench.RARE_QUERY]
+    for query, typed in size["typing"].items():
+        assert typed["query"] == query and len(typed["runs_ms"]) == bench.TYPING_RUNS
+        assert typed["first_result_ms"] > 0 and typed["transferred_bytes"] > 0 and typed["requests"] > 0
+    assert size["typing"][bench.WIDE_QUERY]["results_shown"] > 0  # the first results, not only a status
+    # The map may not have a filter yet: then the figure is missing with a note saying why.
+    assert size["map"]["filter_ms"] is not None or size["map"]["note"]
+
+
+def test_table_has_a_row_per_figure_and_a_dash_when_missing():
+    size = {"size": 10, "programmes": 10, "practices": 2, "site": {"html_pages": 5, "bytes": 1, "avg_html_bytes": 1, "largest_pages": []},
+            "build": {"wall_s": 2.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"}, "search": {}, "search_rare": {}, "serve": {}}
+    text = bench.table({"sizes": [size]})
+    lines = text.splitlines()
+    assert lines[0] == "| Meting | 10 |"
+    assert len([line for line in lines if line.startswith("| ")]) == len(bench.ROWS) + 2
+    assert "| Bouwen: totaal (wand) | 2.0 s |" in lines
+    assert "| Kaart: filter toepassen | – |" in lines
+    assert "- 10, map: geen kaart" in lines
+
+
+def test_split_takes_our_steps_out_of_the_build():
+    parts = bench.split({"precheck": 1.0, "build_site": 10.0, "generation": 2.0, "plugin_hooks": 0.5, "search_index": 3.0}, 12.0)
+    assert parts["mkdocs_s"] == pytest.approx(4.5)
+    assert parts["own_s"] == pytest.approx(3.5)
+    assert parts["own_share"] == pytest.approx(3.5 / 12)
+    assert parts["search_index_share"] == pytest.approx(0.25)
+
+
+def test_local_server_compresses_text_like_a_real_one(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>hallo</p>" * 200, encoding="utf-8")
+    (tmp_path / "b.pf_index").write_bytes(b"\x00\x01" * 50)
+    with bench.serve_site(tmp_path) as base:
+        request = urllib.request.Request(base + "a/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            body = response.read()
+        assert len(body) < 200 and gzip.decompress(body).decode() == "<p>hallo</p>" * 200
+        with urllib.request.urlopen(base + "b.pf_index") as response:
+            assert response.headers["Content-Encoding"] is None and response.read() == b"\x00\x01" * 50
+        with urllib.request.urlopen(base + bench.BLANK) as response:
+            assert b"<title>leeg</title>" in response.read()
+
+
+def test_sizes_must_be_numbers(root, capsys):
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert cli.main(["bench", "--sizes", "honderd"]) == 2
+    finally:
+        os.chdir(cwd)
+    assert "--sizes: 'honderd' is geen lijst van getallen" in capsys.readouterr().err
