@@ -20,16 +20,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..model.checks import Catalogue, Layout, check_all
-from ..pages.freshness import source_links
+from ..model.problems import errors, report
+from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
 from ..pages.common import Generated, dutch_date
-from ..pages.assemble import generate
-from .incremental import ServeCache, fingerprint
-from ..model.problems import errors, report
-from .publicity import Publicity
+from ..pages.freshness import source_links
 from ..pages.search import page_search
-from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
 from ..pages.sharing import default_cache
+from .incremental import ServeCache, fingerprint
+from .publicity import Publicity
+from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 

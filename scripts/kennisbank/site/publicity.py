@@ -14,9 +14,9 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from ..model.checks import Catalogue
+from ..model.stories import BLOG_FOLDER, is_story
 from ..pages.feed import FEED_DOC, feed_xml
 from ..pages.sharing import ShareCard, image_path, page_description, page_title, robots_txt, section_label, share_meta, site_address, write_images
-from ..model.stories import BLOG_FOLDER, is_story
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 BLOG_PLUGIN = "material/blog"
