@@ -13,7 +13,7 @@ from kennisbank.model.checks import Layout
 from kennisbank.tools.bench import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 29)
+TODAY = dt.date(2026, 12, 1)  # on or after every date in the real content
 
 
 @pytest.fixture(scope="session")

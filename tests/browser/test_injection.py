@@ -34,10 +34,13 @@ hoe_inzetten: "Zo: <img src=x onerror=alert(7)> en [x](javascript:alert(8)) {: o
 contact:
   email: "x\\"><script>alert(10)</script>@example.org"
   formulier: "https://example.org/){: onclick=alert(11) }"
-bron:
-  titel: "Bron [x](javascript:alert(12))"
-  datum: 2026-01-01
-  url: "https://example.org/)<script>alert(13)</script>"
+status: onbekend
+bronnen:
+  - url: "https://example.org/)<script>alert(13)</script>"
+    titel: "Bron [x](javascript:alert(12))"
+    uitgever: "<b onmouseover=alert(14)>Uitgever</b>"
+    datum: 2026-01-01
+    geraadpleegd: 2026-11-01
 laatst_geverifieerd: 2026-11-01
 """
 
@@ -89,7 +92,7 @@ def test_hostile_sources_pass_or_fail_the_checks_without_injecting(scratch):
         "programmas/kwaad.yml:4: website: 'https://example.org/><script>alert(6)</script>' is geen geldig webadres; het moet beginnen met https://",
         "programmas/kwaad.yml:12: contact.email: 'x\"><script>alert(10)</script>@example.org' is geen e-mailadres",
         "programmas/kwaad.yml:13: contact.formulier: 'https://example.org/){: onclick=alert(11) }' is geen geldig webadres; het moet beginnen met https://",
-        "programmas/kwaad.yml:17: bron.url: 'https://example.org/)<script>alert(13)</script>' is geen geldig webadres; het moet beginnen met https://",
+        "programmas/kwaad.yml:16: bronnen[0].url: 'https://example.org/)<script>alert(13)</script>' is geen geldig webadres; het moet beginnen met https://",
     ]
     # With the addresses fixed, every remaining trick is in a text field and must be shown as text.
     fixed = HOSTILE_PROGRAMME

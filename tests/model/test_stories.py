@@ -11,7 +11,7 @@ import pytest
 
 from kennisbank.model.checks import Layout, check_all, make_context
 from kennisbank.model.loading import read_source
-from kennisbank.model.records import Consent
+from kennisbank.model.records import Consent, PartialDate
 from kennisbank.model.schema import json_schema
 from kennisbank.model.stories import is_story
 from kennisbank.tools import cli
@@ -35,7 +35,8 @@ def test_real_story_is_a_story_record(catalogue):
     assert story.authors == ("redactie",)
     assert story.consent == Consent(identifiable=False)
     assert story.draft is False
-    assert story.sources[0].date == dt.date(2021, 2, 23)
+    assert story.sources[0].date == PartialDate(2021, 2, 23)
+    assert story.sources[0].url == "https://www.openembassy.nl/magazine/landelijke-maaksessie-sleutelpersonen/"
     assert STORY not in {p.path for p in catalogue.pages}
 
 

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from kennisbank.model.checks import check_all
-from kennisbank.model.records import Area
-from kennisbank.pages import assemble, common, entries, paginate
+from kennisbank.model.records import Area, Count, PartialDate
+from kennisbank.pages import assemble, common, entries, maplist, paginate
 from kennisbank.pages import catalogue as catalogue_module
 
 from ..conftest import TODAY
@@ -67,12 +67,35 @@ def test_index_pages_per_theme_and_role(catalogue, files):
 def test_practice_page_shows_facts_source_and_notice(files):
     page = files["praktijken/fsan.md"].content
     assert "title: Landelijk netwerk tegen vrouwenbesnijdenis" in page
-    assert "Organisatie\n:   Federatie van Somalische Associaties Nederland (FSAN)" in page
+    assert "Organisatie\n:   Federatie van Somalische Associaties in Nederland (FSAN)" in page
     assert "[Voorlichter](../rollen/voorlichter.md)" in page
-    assert "Aantal sleutelpersonen\n:   ongeveer 200" in page
-    assert "Controleer of dit nog klopt" in page  # verified 2021, shown in 2026
-    assert "## Bron" in page and "23 februari 2021" in page
-    assert page.index("Organisatie\n:") > page.index("# Landelijk netwerk")
+    assert "Aantal sleutelpersonen\n:   ruim 200" in page
+    assert '!!! warning "Volgens bronnen uit 2021"' in page  # the report is more than two years old
+    assert "Status: niet bekend. Looptijd: sinds 2004." in page
+    assert "[Stuur een correctie](kennisbank-correctie:)" in page
+    assert "## Bron" in page and "23 februari 2021" in page and "Gelezen op 1 december 2026." in page
+    assert page.index("# Landelijk netwerk") < page.index("Volgens bronnen") < page.index("Organisatie\n:")
+
+
+def test_a_count_shows_as_the_source_says_it(catalogue):
+    exact = dataclasses.replace(catalogue.practices[0], keyperson_count=Count(number=6))
+    assert "Aantal sleutelpersonen\n:   6\n" in entries.practice_page(exact, catalogue).content
+    assert "ongeveer" not in entries.practice_page(exact, catalogue).content
+
+
+def test_recent_knowledge_gets_an_info_box_without_an_invitation(catalogue):
+    recent = dataclasses.replace(catalogue.programmes[0], status="lopend",
+                                 sources=(dataclasses.replace(catalogue.programmes[0].sources[0], date=PartialDate(2025, 6)),))
+    page = entries.programme_page(recent, catalogue).content
+    assert '!!! info "Volgens bronnen uit 2025"' in page and "Status: lopend." in page
+    assert "De nieuwste bron is van juni 2025." in page and "correctie" not in page
+
+
+def test_undated_sources_say_that_the_age_is_unknown(catalogue):
+    undated = dataclasses.replace(catalogue.programmes[0], sources=(dataclasses.replace(catalogue.programmes[0].sources[0], date=None),))
+    page = entries.programme_page(undated, catalogue).content
+    assert '!!! warning "Volgens bronnen zonder datum"' in page
+    assert "ze zijn gelezen op 1 december 2026. Hoe oud deze kennis is, weten we niet." in page
 
 
 def test_data_from_entries_is_escaped(catalogue):
@@ -175,12 +198,16 @@ def test_map_list_pages_cover_every_programme_per_province_and_link_to_each_star
     pages = {d: f.content for d, f in files.items() if d == "sociale-kaart/index.md" or d.startswith("sociale-kaart/pagina/")}
     assert len(pages) > 2
     listed = [t for d, content in pages.items() for t in entry_links(d, content) if t.startswith("programmas/")]
+    finished = {p.slug for p in catalogue.programmes if p.status == "afgerond"}
+    assert finished and len(finished) < len(catalogue.programmes)
     for programme in catalogue.programmes:
         provinces = common.area_provinces(programme.area, catalogue.context) or (("Landelijk",) if programme.area.national else ())
-        assert listed.count(f"programmas/{programme.slug}.md") == len(provinces), programme.slug
+        expected = 1 if programme.slug in finished else len(provinces)  # finished ones once, at the end
+        assert listed.count(f"programmas/{programme.slug}.md") == expected, programme.slug
+    assert all(listed.index(f"programmas/{s}.md") > len(listed) - len(finished) - 1 for s in finished)
     jumps = re.findall(r"^- \[([^\]]+)\]\(([^)#]+)#([a-z-]+)\) \(pagina (\d+)\)$", pages["sociale-kaart/index.md"], re.MULTILINE)
-    covered = {p for x in catalogue.programmes for p in common.area_provinces(x.area, catalogue.context)}
-    assert {name for name, *_ in jumps} == {"Landelijk", *covered}
+    covered = {p for x in catalogue.programmes if x.slug not in finished for p in common.area_provinces(x.area, catalogue.context)}
+    assert {name for name, *_ in jumps} == {"Landelijk", *covered, maplist.FINISHED}
     for name, target, anchor, number in jumps:
         doc = "sociale-kaart/index.md" if number == "1" else f"sociale-kaart/{target}"
         assert doc == paginate.page_doc("sociale-kaart/index.md", int(number))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import random
 
@@ -132,8 +133,14 @@ def test_municipality_page_content(files):
     assert "[Sleutelpersonen gezondheid Haarlem en Zandvoort](../programmas/haarlem-zandvoort-gezondheid.md)" in page
     assert page.index("## Programma's in Haarlem") < page.index("## Landelijke programma's") < page.index("fsan-vrouwenbesnijdenis")
     assert "(../sociale-kaart/index.md?gemeente=Haarlem)" in page
-    assert "Controleer of dit nog klopt" in page  # verified in 2021, shown in 2026
+    assert "*(Status: niet bekend; bronnen uit 2021)*" in page
     assert files["gemeenten/haarlem.md"].edit_path == "programmas/"
+
+
+def test_municipality_page_marks_entries_not_checked_for_a_year(catalogue, gazetteer):
+    old = dataclasses.replace(synthetic(catalogue, "oud", "Oud", Area(municipalities=("Haarlem",))), verified=dt.date(2024, 5, 1))
+    page = municipalities.municipality_page(town(gazetteer, "Haarlem"), with_programmes(catalogue, old)).content
+    assert "*Controleer of dit nog klopt: laatst gecontroleerd op 1 mei 2024.*" in page
 
 
 def test_municipality_page_shows_nearby_programmes_with_distance(catalogue, gazetteer):
@@ -252,7 +259,7 @@ def test_client_texts_come_in_chunks_in_client_order(catalogue):
     chunks = list(mapdata.client_texts(with_programmes(catalogue, *many)))
     assert [len(c) for c in chunks] == [mapdata.TEXT_CHUNK, 5]
     assert chunks[1][0][:2] == [f"p-{mapdata.TEXT_CHUNK:03}", f"Programma {mapdata.TEXT_CHUNK:03}"]
-    assert chunks[0][0][4:] == ["2021-02-23", 1, "Utrecht"]  # verified, stale, area
+    assert chunks[0][0][4:] == ["2026-12-01", 0, "Utrecht"]  # verified, stale, area
 
 
 def test_generated_client_files_are_compact_json(files):

@@ -29,6 +29,8 @@ FILLED = {
     "uitgever": '"Testuitgever"',
     "datum": "2026-01-15",
     "url": '"https://example.org/bron"',
+    "status": "onbekend",
+    "start": "2019",
 }
 
 
@@ -68,12 +70,16 @@ def test_new_picks_a_free_name(scratch):
 
 def test_check_exit_codes(scratch, capsys):
     assert run(scratch, "check") == 0
-    assert run(scratch, "check", "--strict") == 1  # the report's entries are older than twelve months
+    assert run(scratch, "check", "--strict") == 0
+    fsan = scratch / "good_practices" / "fsan.md"
+    fsan.write_text(fsan.read_text(encoding="utf-8").replace("laatst_geverifieerd: 2026-12-01", "laatst_geverifieerd: 2024-01-01"), encoding="utf-8")
+    assert run(scratch, "check") == 0
+    assert run(scratch, "check", "--strict") == 1  # checked more than twelve months ago: a warning
     (scratch / "good_practices" / "kapot.md").write_text("---\ntitel: [\n---\n", encoding="utf-8")
     assert run(scratch, "check") == 1
     out = capsys.readouterr().out
     assert "good_practices/kapot.md:2: ongeldige YAML" in out
-    assert re.search(r"^1 fout, \d+ waarschuwingen\.$", out, re.MULTILINE)
+    assert re.search(r"^1 fout, 1 waarschuwing\.$", out, re.MULTILINE)
 
 
 def test_build_swaps_in_a_new_site_and_leaves_no_staging(scratch):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean
+from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date
 from .gazetteer import load_gazetteer
 from .loading import Source, read_source
 from .privacy import rule_private_contact
@@ -27,6 +27,8 @@ from .stories import is_story, rule_story_excerpt, story_records
 from .vocabulary import load_vocabularies
 
 STALE_AFTER = dt.timedelta(days=365)
+#: How recent a source must be for 'lopend', and how old knowledge may be before a page says so.
+RECENT = dt.timedelta(days=730)
 GUIDES_FOLDER = "gidsen"
 SUMMARY_BOX = re.compile(r'^!!! \w+ "In het kort"', re.MULTILINE)
 
@@ -166,6 +168,24 @@ def rule_fresh(source: Source, field: str, ctx: Context) -> Iterator[tuple[int, 
         yield source.line_of(field), field, message
 
 
+def rule_running_needs_recent_source(source: Source, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """'lopend' only where a source from the last 24 months says so, and never after the period's end."""
+    if source.data.get("status") != "lopend":
+        return
+    sources = source.data.get("bronnen")
+    dates = [d for b in sources if isinstance(b, dict) and (d := parse_partial_date(b.get("datum")))] if isinstance(sources, list) else []
+    since = ctx.today - RECENT
+    line = source.line_of("status")
+    if not any(d.latest() >= since for d in dates):
+        newest = f"de nieuwste bron is van {max(dates).iso()}" if dates else "geen bron noemt een datum"
+        yield (line, "status", f"'lopend' kan alleen als een bron van na {since.isoformat()} zegt dat het loopt ({newest}); "
+               "zet de status op 'onbekend', of voeg zo'n bron toe")
+    period = source.data.get("periode")
+    end = parse_partial_date(period.get("eind")) if isinstance(period, dict) else None
+    if end and end.latest() < ctx.today:
+        yield line, "status", f"'lopend' kan niet: het einde van de periode ({end.iso()}) is voorbij; zet de status op 'afgerond'"
+
+
 # --- reading folders ---------------------------------------------------------
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
@@ -193,6 +213,7 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_practice_sections(source)
     if kind in ("praktijk", "programma"):
         found += rule_private_contact(source)
+        found += rule_running_needs_recent_source(source, ctx)
     if kind == "verhaal":
         found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_private_contact(source, where="")]
     problems = _as_problems(source.path, found)

@@ -14,7 +14,7 @@ from .catalogue import catalogue_pages
 from .common import Generated
 from .contentmodel import content_model_page, schema_files
 from .entries import practice_page, programme_page
-from .freshness import editors_page
+from .freshness import editors_page, knowledge_pages
 from .maplist import map_pages
 from .socialmap import map_page
 from .terms import term_index, term_pages
@@ -44,4 +44,5 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files += mapdata.files(catalogue)  # the map script's data
     files += exports.files(catalogue)  # open data: GeoJSON, CSV, HSDS, and the page about them
     files.append(editors_page(catalogue))
+    files += knowledge_pages(catalogue)
     return files

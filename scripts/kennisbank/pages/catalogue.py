@@ -68,7 +68,7 @@ def payment_table(catalogue: Catalogue, from_doc: str, limit: int = PAGE_SIZE) -
                 f"Alle {len(ordered)} praktijken staan in {link('het overzicht van goede praktijken', from_doc, CATALOGUE_DOC)}.\n")
     rows = ["| Praktijk | Vergoeding | Aantal sleutelpersonen |", "|---|---|---|"]
     for p in shown:
-        count = f"ongeveer {p.keyperson_count}" if p.keyperson_count else "niet vermeld"
+        count = p.keyperson_count.dutch() if p.keyperson_count else "niet vermeld"
         rows.append(f"| {link(p.title, from_doc, practice_doc(p.slug))} ({text(p.organisation)}) | "
                     f"{ctx.vocab.label('vergoeding', p.payment)} | {count} |")
     legend = "\n".join(f"- **{t.label}**: {text(t.description)}" for t in ctx.vocab.lists["vergoeding"])

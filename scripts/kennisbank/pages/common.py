@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from ..model.checks import STALE_AFTER
+from ..model.checks import RECENT, STALE_AFTER
 from ..model.fields import Context
 from ..model.gazetteer import PROVINCES
-from ..model.records import Area, SourceRef
+from ..model.records import MONTHS, Area, PartialDate, Period, SourceRef, newest_source_date
 from ..model.vocabulary import languages
 from .paginate import page_title
 
@@ -28,8 +28,6 @@ from .paginate import page_title
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
-          "augustus", "september", "oktober", "november", "december")
 
 
 @dataclass(frozen=True)
@@ -96,17 +94,72 @@ def stale_notice(verified: dt.date, today: dt.date) -> str:
 
 
 def source_line(source: SourceRef) -> str:
-    """A cited source in one line."""
-    parts = [f"*{text(source.title)}*"]
-    if source.publisher:
-        parts.append(text(source.publisher))
-    parts.append(dutch_date(source.date))
-    line = ", ".join(parts)
-    if source.url:
-        line = f"[{line}]({source.url})"
+    """A cited source in one line: linked title, publisher, its own date, the part used, and when it was read."""
+    parts = [f"*{text(source.title)}*", text(source.publisher)]
+    if source.date:
+        parts.append(source.date.dutch())
+    line = f"[{', '.join(parts)}]({source.url})"
     if source.document:
-        line += f". {text(source.document)}"
-    return line
+        line += f", {text(source.document)}"
+    return f"{line}. Gelezen op {dutch_date(source.accessed)}."
+
+
+def sources_section(sources: Iterable[SourceRef]) -> str:
+    """The 'Bronnen' section of an entry: one line per source."""
+    listed = list(sources)
+    heading = "Bron" if len(listed) == 1 else "Bronnen"
+    return f"## {heading}\n\n" + "".join(f"- {source_line(s)}\n" for s in listed) + "\n"
+
+
+#: A link target the mkdocs adapter turns into this page's correction form (see :func:`correction_links`).
+CORRECTION_SCHEME = "kennisbank-correctie:"
+CORRECTION_LINK_RE = re.compile(r"\]\(" + re.escape(CORRECTION_SCHEME) + r"\)")
+BIJDRAGEN_DOC = "bijdragen/index.md"
+
+
+def correction_links(markdown: str, form_url: str | None, from_doc: str) -> str:
+    """Point ``[…](kennisbank-correctie:)`` links at the page's correction form, or at the page on contributing."""
+    target = form_url or _relpath(BIJDRAGEN_DOC, posixpath.dirname(from_doc) or ".")
+    return CORRECTION_LINK_RE.sub(lambda m: f"]({target})", markdown)
+
+
+def knowledge_is_old(newest: PartialDate | None, today: dt.date) -> bool:
+    """True when no source shows a date, or the newest one is more than 24 months old."""
+    return newest is None or newest.latest() < today - RECENT
+
+
+def period_text(period: Period | None) -> str:
+    """``van 2016 tot 2018``, ``sinds maart 2021``, or nothing."""
+    if period is None:
+        return ""
+    if period.end:
+        return f"van {period.start.dutch()} tot {period.end.dutch()}"
+    return f"sinds {period.start.dutch()}"
+
+
+def status_note(status_label: str, sources: tuple[SourceRef, ...]) -> str:
+    """``Status: niet bekend; bronnen uit 2018`` for lists of entries."""
+    newest = newest_source_date(sources)
+    return f"Status: {status_label.lower()}; " + (f"bronnen uit {newest.year}" if newest else "bronnen zonder datum")
+
+
+def knowledge_notice(sources: tuple[SourceRef, ...], status_label: str, period: Period | None, organisation: str,
+                     today: dt.date) -> str:
+    """The box near the top of an entry: how old its knowledge is, its status, and an invitation when it is old."""
+    newest = newest_source_date(sources)
+    title = f"Volgens bronnen uit {newest.year}" if newest else "Volgens bronnen zonder datum"
+    lines = [f"Status: {status_label.lower()}." + (f" Looptijd: {period_text(period)}." if period else "")]
+    if newest is None:
+        read = max(s.accessed for s in sources)
+        lines.append(f"De bronnen noemen geen datum; ze zijn gelezen op {dutch_date(read)}. Hoe oud deze kennis is, weten we niet.")
+    elif knowledge_is_old(newest, today):
+        lines.append(f"De nieuwste bron is van {newest.dutch()}: meer dan twee jaar geleden. Sindsdien kan er veel veranderd zijn.")
+    else:
+        lines.append(f"De nieuwste bron is van {newest.dutch()}.")
+    if knowledge_is_old(newest, today):
+        lines.append(f"Werk je bij {text(organisation)}, of weet je hoe het nu zit? [Stuur een correctie]({CORRECTION_SCHEME}).")
+    kind = "warning" if knowledge_is_old(newest, today) else "info"
+    return f'!!! {kind} "{title}"\n\n' + "".join(f"    {line}\n\n" for line in lines)
 
 
 def area_text(area: Area) -> str:

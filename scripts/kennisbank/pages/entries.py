@@ -19,12 +19,13 @@ from .common import (
     dutch_date,
     front_matter,
     insert_after_title,
+    knowledge_notice,
     labels,
     language_names,
     link,
     practice_doc,
     programme_doc,
-    source_line,
+    sources_section,
     stale_notice,
     text,
 )
@@ -41,6 +42,11 @@ def profile_rows(entry: Practice | Programme, ctx: Context, from_doc: str) -> li
     ]
 
 
+def age_notice(entry: Practice | Programme, ctx: Context) -> str:
+    """How old the knowledge of an entry is, with its status (see :func:`common.knowledge_notice`)."""
+    return knowledge_notice(entry.sources, ctx.vocab.label("status", entry.status), entry.period, entry.organisation, ctx.today)
+
+
 def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str, Programme] | None = None) -> Generated:
     """The page of one good practice: facts, freshness, then the contributor's text.
 
@@ -54,16 +60,16 @@ def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str
         ("Organisatie", text(practice.organisation)),
         ("Werkgebied", text(area_text(practice.area))),
         *profile_rows(practice, ctx, doc),
-        ("Aantal sleutelpersonen", f"ongeveer {practice.keyperson_count}" if practice.keyperson_count else ""),
+        ("Aantal sleutelpersonen", practice.keyperson_count.dutch() if practice.keyperson_count else ""),
         ("Actief sinds", str(practice.since) if practice.since else ""),
         ("Op de sociale kaart", link(programme.name, doc, programme_doc(programme.slug)) if programme else ""),
     ])
     meta = {"title": practice.title, "description": practice.summary, "type": "praktijk",
             "themas": list(practice.themes), "rollen": list(practice.roles),
             "provincies": list(area_provinces(practice.area, ctx))}
-    footer = (f"\n\n## Bron\n\n{source_line(practice.source)}\n\n"
-              f"Laatst gecontroleerd: {dutch_date(practice.verified)}.\n")
-    body = insert_after_title(practice.body.strip("\n"), facts + stale_notice(practice.verified, ctx.today))
+    footer = f"\n\n{sources_section(practice.sources)}Laatst gecontroleerd: {dutch_date(practice.verified)}.\n"
+    notices = age_notice(practice, ctx) + stale_notice(practice.verified, ctx.today)
+    body = insert_after_title(practice.body.strip("\n"), notices + facts)
     return Generated(doc, front_matter(meta) + body + footer, practice.path)
 
 
@@ -94,11 +100,12 @@ def programme_page(programme: Programme, catalogue: Catalogue, practices: Sequen
             "provincies": list(area_provinces(programme.area, ctx))}
     parts = [
         f"# {text(programme.name)}\n\n{text(programme.summary)}\n\n",
+        age_notice(programme, ctx),
         stale_notice(programme.verified, ctx.today),
         facts,
         f"## Hoe zet je dit programma in?\n\n{text(programme.how_to_engage)}\n\n",
         f"## Goede praktijken\n\n{related}\n" if related else "",
-        f"## Bron\n\n{source_line(programme.source)}\n\nLaatst gecontroleerd: {dutch_date(programme.verified)}.\n\n",
+        f"{sources_section(programme.sources)}Laatst gecontroleerd: {dutch_date(programme.verified)}.\n\n",
         f"[Terug naar de sociale kaart]({posixpath.relpath(MAP_DOC, 'programmas')})\n",
     ]
     return Generated(doc, front_matter(meta) + "".join(parts), programme.path)

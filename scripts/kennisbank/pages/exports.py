@@ -29,7 +29,7 @@ from typing import Any
 from ..model.checks import Catalogue
 from ..model.fields import Context
 from ..model.gazetteer import normalise
-from ..model.records import Programme
+from ..model.records import PartialDate, Programme, SourceRef, newest_source_date
 from ..model.vocabulary import languages
 from .common import OPEN_DATA_DOC, Generated, front_matter, text
 from .geography import area_points, by_name
@@ -43,6 +43,8 @@ LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 I
 #: The namespace of every HSDS identifier. Never change it: all identifiers would change with it.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://kennisbank-sleutelpersonen.github.io/kennisbank/hsds")
 LIST_SEPARATOR = "; "
+#: Our status as HSDS service status. HSDS has no "unknown": such a service gets no status rather than a wrong one.
+HSDS_STATUS = {"lopend": "active", "afgerond": "defunct", "onbekend": ""}
 
 
 # --- one flat description of a programme, shared by CSV and GeoJSON ----------------------
@@ -69,8 +71,16 @@ def _contact(attr: str) -> Callable[[Programme, Context], str]:
     return lambda p, ctx: (getattr(p.contact, attr) or "") if p.contact else ""
 
 
-def _source(attr: str) -> Callable[[Programme, Context], str]:
-    return lambda p, ctx: str(getattr(p.source, attr) or "")
+def _sources(value: Callable[[SourceRef], str]) -> Callable[[Programme, Context], list[str]]:
+    return lambda p, ctx: [value(s) for s in p.sources]
+
+
+def _iso(day: PartialDate | None) -> str:
+    return day.iso() if day else ""
+
+
+def _knowledge_date(p: Programme, ctx: Context) -> str:
+    return _iso(newest_source_date(p.sources))
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -91,11 +101,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("email", "contact.email", "Algemeen e-mailadres van de organisatie.", _contact("email")),
     Column("telefoon", "contact.phone", "Algemeen telefoonnummer van de organisatie.", _contact("phone")),
     Column("formulier", "contact.form", "Webadres van een contactformulier.", _contact("form")),
-    Column("bron_titel", "source.title", "Titel van de bron van de gegevens.", _source("title")),
-    Column("bron_uitgever", "source.publisher", "Uitgever van de bron.", _source("publisher")),
-    Column("bron_datum", "source.date", "Datum van de bron (JJJJ-MM-DD).", _source("date")),
-    Column("bron_url", "source.url", "Webadres van de bron.", _source("url")),
-    Column("bron_document", "source.document", "Omschrijving van de bron als die niet online staat.", _source("document")),
+    Column("status", "status", "Loopt het programma nog: `lopend`, `afgerond` of `onbekend` (zie het inhoudsmodel).", lambda p, ctx: p.status),
+    Column("periode_start", "period.start", "Begin van het programma (JJJJ, JJJJ-MM of JJJJ-MM-DD), als een bron het noemt.",
+           lambda p, ctx: _iso(p.period.start) if p.period else ""),
+    Column("periode_eind", "period.end", "Einde van het programma, als een bron het noemt.", lambda p, ctx: _iso(p.period.end) if p.period else ""),
+    Column("kennis_van", "", "De datum van de nieuwste bron die een datum noemt: zo oud is de kennis. Leeg als geen bron een datum noemt.",
+           _knowledge_date),
+    Column("bron_urls", "sources[].url", "Webadressen van de bronnen, in dezelfde volgorde als de volgende bronkolommen.", _sources(lambda s: s.url)),
+    Column("bron_titels", "sources[].title", "Titels van de bronnen.", _sources(lambda s: s.title)),
+    Column("bron_uitgevers", "sources[].publisher", "Uitgevers van de bronnen.", _sources(lambda s: s.publisher)),
+    Column("bron_datums", "sources[].date", "De datum die elke bron zelf noemt, of `-` als de bron geen datum toont.",
+           _sources(lambda s: _iso(s.date) or "-")),
+    Column("bron_gelezen", "sources[].accessed", "De dag waarop elke bron is gelezen (JJJJ-MM-DD).", _sources(lambda s: s.accessed.isoformat())),
     Column("laatst_geverifieerd", "verified", "Datum waarop iemand voor het laatst naging dat de gegevens kloppen.",
            lambda p, ctx: p.verified.isoformat()),
     Column("pagina", "", "Adres van de pagina van het programma, vanaf het begin van deze site.", lambda p, ctx: f"programmas/{p.slug}/"),
@@ -193,7 +210,8 @@ HSDS_TABLES: tuple[tuple[str, str, tuple[HsdsField, ...], tuple[tuple[str, str],
         HsdsField("description", "Short description of the service."),
         HsdsField("url", "Website of the programme or organization.", format="uri"),
         HsdsField("email", "General e-mail address of the organization.", format="email"),
-        HsdsField("status", "Status of the service: active.", required=True),
+        HsdsField("status", "Status of the service: active (a source of the last 24 months says it runs), defunct (a source says "
+                            "it ended), or empty when no recent source says whether it still runs (our status 'onbekend')."),
         HsdsField("application_process", "How a municipality or organization can engage the programme."),
         HsdsField("eligibility_description", "The communities the keypersons work with."),
         HsdsField("assured_date", "Date the data were last checked.", type="date"),
@@ -209,6 +227,12 @@ HSDS_TABLES: tuple[tuple[str, str, tuple[HsdsField, ...], tuple[tuple[str, str],
         _ref("service_id", "service"),
         HsdsField("name", "Name of the language (in Dutch).", required=True),
         HsdsField("code", "ISO 639-1 code of the language.", required=True),
+    ), (("service_id", "service"),)),
+    ("url", "urls.csv", (
+        _id("url"),
+        _ref("service_id", "service"),
+        HsdsField("label", "The source this is: title, publisher, its own date where it shows one, and the day it was read.", required=True),
+        HsdsField("url", "Web address of a source of the data about the service.", format="uri", required=True),
     ), (("service_id", "service"),)),
     ("phone", "phones.csv", (
         _id("phone"),
@@ -240,7 +264,7 @@ def hsds_tables(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
         tables["service"].append({
             "id": service_id, "organization_id": organisation_id, "program_id": program_id, "name": p.name,
             "description": p.summary, "url": p.website or "", "email": (p.contact.email or "") if p.contact else "",
-            "status": "active", "application_process": p.how_to_engage,
+            "status": HSDS_STATUS[p.status], "application_process": p.how_to_engage,
             "eligibility_description": ", ".join(ctx.vocab.label("doelgroepen", c) for c in p.communities),
             "assured_date": p.verified.isoformat(),
         })
@@ -250,6 +274,9 @@ def hsds_tables(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
         for area_name, description in areas:
             tables["service_area"].append({"id": stable_id("service_area", p.slug, area_name), "service_id": service_id,
                                            "name": area_name, "description": description})
+        for index, source in enumerate(p.sources):
+            label = f"Bron: {source.title} ({source.publisher}{', ' + source.date.iso() if source.date else ''}); gelezen op {source.accessed.isoformat()}"
+            tables["url"].append({"id": stable_id("url", p.slug, str(index)), "service_id": service_id, "label": label, "url": source.url})
         for code in p.languages:
             tables["language"].append({"id": stable_id("language", p.slug, code), "service_id": service_id, "name": names[code], "code": code})
         if p.contact and p.contact.phone:
@@ -366,6 +393,8 @@ def files(catalogue: Catalogue) -> list[Generated]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.iso()
     if dataclasses.is_dataclass(value):  # field by field: dataclasses.asdict deep-copies every value first
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

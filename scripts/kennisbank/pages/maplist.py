@@ -5,16 +5,22 @@ Its first page is the fallback inside the interactive map page (:mod:`kennisbank
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..model.checks import Catalogue, slugify
+from ..model.fields import Context
 from ..model.gazetteer import PROVINCES
 from ..model.records import Programme
-from .common import MAP_DOC, Generated, area_provinces, area_text, link, list_page, programme_doc, text
+from .common import MAP_DOC, Generated, area_provinces, area_text, link, list_page, programme_doc, status_note, text
 from .paginate import first_pages, grouped_pages, navigation, page_doc, page_title, relative, unindexed
 
+FINISHED = "Afgeronde programma's"
 
-def _map_item(programme: Programme, from_doc: str) -> str:
+
+def _map_item(programme: Programme, from_doc: str, ctx: Context) -> str:
     return (f"{link(programme.name, from_doc, programme_doc(programme.slug))} ({text(programme.organisation)}, "
-            f"{text(area_text(programme.area))}): {text(programme.summary)}")
+            f"{text(area_text(programme.area))}): {text(programme.summary)} "
+            f"*({status_note(ctx.vocab.label('status', programme.status), programme.sources)})*")
 
 
 def map_pages(catalogue: Catalogue) -> list[Generated]:
@@ -24,21 +30,24 @@ def map_pages(catalogue: Catalogue) -> list[Generated]:
     """
     ctx = catalogue.context
     programmes = sorted(catalogue.programmes, key=lambda p: p.name.lower())
-    provinces = {p.slug: area_provinces(p.area, ctx) for p in programmes}
-    groups: list[tuple[str, list[Programme]]] = [("Landelijk", [p for p in programmes if p.area.national])]
+    current = [p for p in programmes if p.status != "afgerond"]
+    provinces = {p.slug: area_provinces(p.area, ctx) for p in current}
+    groups: list[tuple[str, list[Programme]]] = [("Landelijk", [p for p in current if p.area.national])]
     for province in PROVINCES:
-        groups.append((province, [p for p in programmes if province in provinces[p.slug]]))
+        groups.append((province, [p for p in current if province in provinces[p.slug]]))
+    groups.append((FINISHED, [p for p in programmes if p.status == "afgerond"]))
     rows = [(name, p) for name, items in groups for p in items]
     anchors = {name: slugify(name) for name, _ in groups}
     starts = first_pages(rows)
-    empty = [name for name, items in groups[1:] if not items]
+    empty = [name for name, items in groups[1:-1] if not items]
     meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in jouw gemeente, jouw provincie of landelijk.", "type": "overzicht"}
     result = []
-    for doc, number, count, listing in grouped_pages(MAP_DOC, rows, _map_item, anchors):
+    for doc, number, count, listing in grouped_pages(MAP_DOC, rows, partial(_map_item, ctx=ctx), anchors):
         parts = [f"# {page_title('Sociale kaart', number, count)}\n\n"]
         if number == 1:
             parts.append("Op de sociale kaart staan programma's die met sleutelpersonen werken. "
-                         "Zoek een programma in jouw gemeente of provincie, of een landelijk programma.\n\n")
+                         "Zoek een programma in jouw gemeente of provincie, of een landelijk programma. "
+                         f"Programma's die zijn afgerond, staan onderaan onder '{FINISHED}'.\n\n")
             if count > 1:
                 parts.append(f"De lijst staat op {count} pagina's. Ga direct naar:\n\n" + "".join(
                     f"- [{name}]({relative(doc, page_doc(MAP_DOC, starts[name]))}#{anchors[name]}) (pagina {starts[name]})\n"

@@ -11,7 +11,7 @@ from ..model.fields import Context
 from ..model.gazetteer import PROVINCES, Municipality
 from ..model.records import Programme
 from . import common
-from .common import MAP_DOC, OPEN_DATA_DOC, Generated, area_text, dutch_date, front_matter, is_stale, link, programme_doc, text
+from .common import MAP_DOC, OPEN_DATA_DOC, Generated, area_text, dutch_date, front_matter, is_stale, link, programme_doc, status_note, text
 from .geography import MapIndex
 
 
@@ -36,7 +36,8 @@ def programme_item(programme: Programme, ctx: Context, from_doc: str, extra: str
     """One programme as a Markdown list item: link, organisation, area, summary."""
     return (f"- {link(programme.name, from_doc, programme_doc(programme.slug))}{extra} "
             f"({text(programme.organisation)}; werkgebied: {text(area_text(programme.area))}). "
-            f"{text(programme.summary)}{stale_line(programme, ctx)}\n")
+            f"{text(programme.summary)} *({status_note(ctx.vocab.label('status', programme.status), programme.sources)})*"
+            f"{stale_line(programme, ctx)}\n")
 
 
 def map_link(from_doc: str, municipality: Municipality | None = None) -> str:

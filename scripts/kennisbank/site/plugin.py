@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -23,7 +24,7 @@ from ..model.checks import Catalogue, Layout, check_all
 from ..model.problems import errors, report
 from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
-from ..pages.common import Generated, dutch_date
+from ..pages.common import Generated, correction_links, dutch_date
 from ..pages.freshness import source_links
 from ..pages.search import page_search
 from ..pages.sharing import default_cache
@@ -53,6 +54,15 @@ def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> 
     if edit_path.endswith("/"):
         base = base.replace("edit/", "tree/", 1)
     return f"{repo_url.rstrip('/')}/{base}/{edit_path}".rstrip("/")
+
+
+def correction_url(repo_url: str | None, page) -> str | None:
+    """The correction form on GitHub for a page, prefilled as the 'Meld een fout' button does (partials/report.html)."""
+    if not repo_url:
+        return None
+    title = "Correctie: " + (page.title or "")
+    return f"{repo_url.rstrip('/')}/issues/new?" + urlencode({"template": "correctie.yml", "title": title,
+                                                              "pagina": page.canonical_url or page.url})
 
 
 def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
@@ -119,9 +129,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 edit_url(config.repo_url, config.edit_uri, self.layout.content, generated.edit_path)
                 if generated.edit_path else None
             )
-        if generated:  # links to source files on a generated page (the editors' list)
+        if generated:  # links to source files on a generated page (the editors' list), and to its correction form
             can_edit = config.repo_url and config.edit_uri
             markdown = source_links(markdown, partial(edit_url, config.repo_url, config.edit_uri, self.layout.content) if can_edit else None)
+            markdown = correction_links(markdown, correction_url(config.repo_url, page), page.file.src_uri)
         return markdown
 
     def on_page_content(self, html, page, config, files):
