@@ -59,11 +59,13 @@ vergoeding: betaald
 hoe_inzetten: {json.dumps(how)}
 contact:
   email: "info@example.org"
-bron:
-  titel: "Proefbron"
-  uitgever: "Proefuitgever"
-  datum: {today.isoformat()}
-  url: "https://example.org/bron"
+status: lopend
+bronnen:
+  - url: "https://example.org/bron"
+    titel: "Proefbron"
+    uitgever: "Proefuitgever"
+    datum: {today.isoformat()}
+    geraadpleegd: {today.isoformat()}
 laatst_geverifieerd: {today.isoformat()}
 """
 

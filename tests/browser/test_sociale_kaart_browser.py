@@ -239,10 +239,13 @@ rollen: [helper]
 doelgroepen: [eritrees]
 vergoeding: betaald
 hoe_inzetten: "Alleen voor deze test {EVIL}"
-bron:
-  titel: "Testbron"
-  datum: 2026-01-15
-  document: "Alleen voor de tests"
+status: onbekend
+bronnen:
+  - url: "https://example.org/bron"
+    titel: "Testbron <script>alert(3)</script>"
+    uitgever: "<b onmouseover=alert(4)>Uitgever</b>"
+    datum: 2026-01-15
+    geraadpleegd: 2026-06-01
 laatst_geverifieerd: 2026-06-01
 """, encoding="utf-8")
     site = tmp_path / "site"

@@ -7,6 +7,7 @@ collects all problems at once, and builds records from the files that passed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .facts import load_facts, rule_fact_references
 from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date
 from .gazetteer import load_gazetteer
 from .loading import Source, read_source
@@ -211,6 +213,8 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_summary_box(source)
     if kind == "praktijk":
         found += rule_practice_sections(source)
+    if kind != "programma":
+        found += rule_fact_references(source, ctx)
     if kind in ("praktijk", "programma"):
         found += rule_private_contact(source)
         found += rule_running_needs_recent_source(source, ctx)
@@ -266,6 +270,8 @@ def make_context(layout: Layout, today: dt.date | None = None) -> Context:
 def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
     """Read and check every source file; build records from the valid ones."""
     ctx = make_context(layout, today)
+    facts, fact_problems = load_facts(layout.folder("data"), layout.root, ctx)
+    ctx = dataclasses.replace(ctx, facts=facts)
     content = layout.folder("content")
 
     def page_kind(file: Path) -> str:
@@ -279,6 +285,7 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
     programme_sources, found = _read_folder(_files(layout.folder("programmes"), (".yml",)), layout.root, lambda f: "programma", ctx)
     problems += found
     problems += _wrong_types(layout)
+    problems += fact_problems
 
     pages = [
         Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from .gazetteer import PROVINCES, Gazetteer
 from .privacy import MOBILE_RE, NAME_MAIL_RE, PERSONAL_MAIL_RE, PRIVATE
-from .records import Area, Count, PartialDate
+from .records import Area, Count, Fact, PartialDate
 from .vocabulary import KNOWN, SINGULAR, Vocabularies, languages
 
 NATIONAL = "landelijk"
@@ -33,6 +33,7 @@ class Context:
     vocab: Vocabularies
     gazetteer: Gazetteer
     today: dt.date
+    facts: Mapping[str, Fact] = field(default_factory=dict)  # data/feiten.yml, by key
 
 
 Issue = tuple[str, str]  # (sub-path below the field, message)
@@ -126,6 +127,8 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class Date(Field):
+    allow_future: bool = False  # a period may end (or begin) after today; a day someone read or checked something may not
+
     def check(self, value, ctx):
         text = str(value) if isinstance(value, (str, int)) else None
         if text is None or not DATE_RE.match(text):
@@ -136,7 +139,7 @@ class Date(Field):
         except ValueError:
             yield "", f"'{text}' is geen bestaande datum"
             return
-        if day > ctx.today:
+        if day > ctx.today and not self.allow_future:
             yield "", f"'{text}' ligt in de toekomst"
 
     def convert(self, value, ctx):
@@ -172,7 +175,9 @@ def parse_partial_date(value: Any) -> PartialDate | None:
 
 @dataclass(frozen=True)
 class PartialDateField(Field):
-    """A date as precise as the source gives it: ``2019``, ``2019-05`` or ``2019-05-13``; never in the future."""
+    """A date as precise as the source gives it: ``2019``, ``2019-05`` or ``2019-05-13``; not in the future, unless allowed."""
+
+    allow_future: bool = False
 
     def check(self, value, ctx):
         day = parse_partial_date(value)
@@ -181,7 +186,7 @@ class PartialDateField(Field):
             yield "", f"'{value}' is geen bestaande datum"
         elif day is None or day.year < 1900:
             yield "", f"'{value}' is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD (bijvoorbeeld 2019 of 2019-05-13)"
-        elif day.earliest() > ctx.today:
+        elif day.earliest() > ctx.today and not self.allow_future:
             yield "", f"'{value}' ligt in de toekomst"
 
     def convert(self, value, ctx):

@@ -94,6 +94,30 @@ class Count:
         return f"{self.qualifier} {self.number}".strip()
 
 
+@dataclass(frozen=True, kw_only=True)
+class FactValue:
+    """The value of a practical fact during one period, and the source that states it."""
+
+    value: str
+    source: SourceRef
+    start: PartialDate | None = None  # None: the source does not say since when
+    end: PartialDate | None = None  # None: no end known (a rule in force until it changes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """A practical fact (an amount, a rule) from ``data/feiten.yml``: its values over time, newest last."""
+
+    key: str
+    subject: str
+    values: tuple[FactValue, ...]
+
+    @property
+    def current(self) -> FactValue:
+        """The newest value: the one a guide shows."""
+        return max(self.values, key=lambda v: v.start.earliest() if v.start else dt.date.min)
+
+
 def newest_source_date(sources: tuple[SourceRef, ...]) -> PartialDate | None:
     """The date of the newest dated source, or None when no source shows a date."""
     return max((s.date for s in sources if s.date), default=None)

@@ -14,6 +14,7 @@ from .catalogue import catalogue_pages
 from .common import Generated
 from .contentmodel import content_model_page, schema_files
 from .entries import practice_page, programme_page
+from .facts import facts_page
 from .freshness import editors_page, knowledge_pages
 from .maplist import map_pages
 from .socialmap import map_page
@@ -38,6 +39,7 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files += [g for k in catalogue.context.vocab.keys("themas") for g in term_pages(catalogue, "themas", "themes", "themas", k)]
     files += [g for k in catalogue.context.vocab.keys("rollen") for g in term_pages(catalogue, "rollen", "roles", "rollen", k)]
     files.append(content_model_page(catalogue))
+    files.append(facts_page(catalogue))
     files += exports.record_files(catalogue)
     files += schema_files(catalogue)
     files += municipalities.files(catalogue)  # a page per municipality with a programme, and their index

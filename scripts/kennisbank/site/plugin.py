@@ -25,6 +25,8 @@ from ..model.problems import errors, report
 from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
 from ..pages.common import Generated, correction_links, dutch_date
+from ..pages.contact import fill_in_editors_contact
+from ..pages.facts import fill_in_facts
 from ..pages.freshness import source_links
 from ..pages.search import page_search
 from ..pages.sharing import default_cache
@@ -54,6 +56,12 @@ def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> 
     if edit_path.endswith("/"):
         base = base.replace("edit/", "tree/", 1)
     return f"{repo_url.rstrip('/')}/{base}/{edit_path}".rstrip("/")
+
+
+def editors_email(config) -> str | None:
+    """The editors' address from ``extra: redactie: email:`` in mkdocs.yml, or None."""
+    editors = (config.extra or {}).get("redactie") or {}
+    return editors.get("email") if isinstance(editors, dict) else None
 
 
 def correction_url(repo_url: str | None, page) -> str | None:
@@ -123,6 +131,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             page.meta["laatst_herzien_tekst"] = dutch_date(dt.date.fromisoformat(str(reviewed)))
         if PAYMENT_TABLE_MARKER in markdown:
             markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
+        markdown = fill_in_facts(markdown, self.catalogue.context.facts, self.catalogue.context.today)
+        markdown = fill_in_editors_contact(markdown, editors_email(config), config.repo_url)
         generated = self.generated.get(page.file.src_uri)
         if generated and config.repo_url and config.edit_uri:
             page.edit_url = (

@@ -22,6 +22,8 @@ from ..model.checks import Catalogue, Layout, check_all
 from ..model.problems import errors, report, warnings
 from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
+from ..pages.contact import fill_in_editors_contact
+from ..pages.facts import fill_in_facts
 
 CONFIG = "mkdocs.yml"
 NOT_BUILT = "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd."
@@ -146,8 +148,11 @@ def write_plain_docs(repo: Path, docs: Path) -> int:
     shutil.copytree(layout.folder("content"), docs)
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        if PAYMENT_TABLE_MARKER in text:  # what our on_page_markdown hook does, done beforehand
-            page.write_text(text.replace(PAYMENT_TABLE_MARKER, payment_table(catalogue, page.relative_to(docs).as_posix())), encoding="utf-8")
+        # what our on_page_markdown hook does, done beforehand
+        if PAYMENT_TABLE_MARKER in text:
+            text = text.replace(PAYMENT_TABLE_MARKER, payment_table(catalogue, page.relative_to(docs).as_posix()))
+        text = fill_in_editors_contact(fill_in_facts(text, catalogue.context.facts, catalogue.context.today), None, None)
+        page.write_text(text, encoding="utf-8")
     generated = generate(catalogue)
     for item in generated:
         target = docs / item.doc_path
