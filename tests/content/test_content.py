@@ -11,6 +11,7 @@ from kennisbank.model.checks import check_all
 from kennisbank.model.problems import Severity
 from kennisbank.model.records import newest_source_date
 from kennisbank.pages.assemble import generate
+from kennisbank.pages.common import area_provinces
 
 from ..conftest import ROOT, TODAY
 
@@ -54,7 +55,7 @@ def pages(catalogue):
 @pytest.mark.parametrize("source", ENTRIES)
 def test_entries_cite_sources_with_addresses_a_status_and_a_verification_date(source, catalogue):
     record = next(r for r in (*catalogue.practices, *catalogue.programmes) if r.path == source)
-    assert record.sources and all(s.url.startswith("https://") and s.title and s.publisher for s in record.sources)
+    assert record.sources and all(s.url.startswith(("https://", "http://")) and s.title and s.publisher for s in record.sources)
     assert all(s.accessed <= TODAY and (s.date is None or s.date.earliest() <= s.accessed) for s in record.sources)
     assert record.status in ("lopend", "afgerond", "onbekend")
     assert record.verified <= TODAY
@@ -104,3 +105,25 @@ def test_practice_links_to_programme_exist(catalogue):
 
 def test_content_folder_names_match_paths():
     assert Path(ROOT / "content" / "index.md").exists()
+
+
+def test_the_social_map_holds_sixty_programmes_from_twenty_five_pages_in_ten_provinces(catalogue):
+    programmes = catalogue.programmes
+    assert len(programmes) >= 60
+    pages = {s.url for p in programmes for s in p.sources}
+    assert len(pages) >= 25
+    provinces = {prov for p in programmes for prov in area_provinces(p.area, catalogue.context)}
+    assert len(provinces) >= 10, sorted(provinces)
+
+
+def test_the_catalogue_holds_fifteen_practices_each_linked_to_an_existing_programme_where_it_names_one(catalogue):
+    assert len(catalogue.practices) >= 15
+    slugs = {p.slug for p in catalogue.programmes}
+    assert all(p.programme in slugs for p in catalogue.practices if p.programme)
+
+
+def test_no_entry_is_running_without_a_recent_source(catalogue):
+    for entry in (*catalogue.practices, *catalogue.programmes):
+        if entry.status == "lopend":
+            newest = newest_source_date(entry.sources)
+            assert newest and (TODAY - newest.latest()).days <= 730, entry.path
