@@ -1,0 +1,99 @@
+"""Files for a word processor, made from Markdown: ODT and DOCX on A4, by pandoc.
+
+Pandoc comes from PyPI (``pypandoc-binary``), so nothing is installed on the system. It reads a
+restricted Markdown (:data:`PANDOC_INPUT`): the extensions Python-Markdown lacks are off, so a text
+reads the same in the files as on the site, and so are the ones that would carry raw content into
+a file (raw HTML, raw OpenXML or ODF blocks, a YAML metadata block), because the text comes from
+contributors. Pandoc also runs with ``--sandbox``: it reads nothing but its input and the
+reference document, so an image or include in the text cannot pull in a local file or a web page.
+
+Pandoc's reference documents (which hold the styles and the page size) are Letter-sized; they are
+made A4 once per process. The DOCX one with python-docx. The ODT one is pandoc's own output for an
+empty text (pandoc's ``reference.odt`` declares a namespace twice, which no XML parser accepts),
+with its page layout set by lxml: odfpy reads that file but cannot write it back (it fails on
+pandoc's meta.xml).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import docx
+import pypandoc
+from docx.shared import Mm
+from lxml import etree
+
+FORMATS = ("odt", "docx")
+#: Pandoc's Markdown, less what the site's Markdown does not do and what would pass raw content on.
+PANDOC_INPUT = "markdown" + "".join(f"-{extension}" for extension in (
+    "raw_html", "raw_attribute", "raw_tex", "yaml_metadata_block", "pandoc_title_block", "citations",
+    "tex_math_dollars", "subscript", "superscript", "strikeout", "inline_notes", "example_lists",
+    "fancy_lists", "line_blocks", "implicit_figures", "bracketed_spans", "fenced_divs", "native_divs",
+    "native_spans", "link_attributes", "inline_code_attributes", "auto_identifiers",
+))
+LANGUAGE = "nl-NL"
+A4_MM = (210, 297)
+MARGIN_MM = 20
+ODF_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ODF_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+
+
+def _pandoc(*args: str, stdin: bytes = b"") -> bytes:
+    """Run the pandoc that pypandoc-binary ships; its output as bytes."""
+    return subprocess.run([pypandoc.get_pandoc_path(), *args], input=stdin, capture_output=True, check=True, timeout=60).stdout
+
+
+def _a4_docx(reference: bytes) -> bytes:
+    """Pandoc's DOCX reference with A4 pages and even margins."""
+    document = docx.Document(io.BytesIO(reference))
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _a4_odt(document: bytes) -> bytes:
+    """An ODT file with every page layout set to A4 and even margins; all other parts are copied as they are."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(document)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():  # "mimetype" comes first and stays uncompressed, as ODF requires
+            data = source.read(item.filename)
+            if item.filename == "styles.xml":
+                styles = etree.fromstring(data)
+                for layout in styles.iter(f"{{{ODF_STYLE}}}page-layout-properties"):
+                    layout.set(f"{{{ODF_FO}}}page-width", f"{A4_MM[0]}mm")
+                    layout.set(f"{{{ODF_FO}}}page-height", f"{A4_MM[1]}mm")
+                    for side in ("top", "bottom", "left", "right"):
+                        layout.set(f"{{{ODF_FO}}}margin-{side}", f"{MARGIN_MM}mm")
+                data = etree.tostring(styles, xml_declaration=True, encoding="UTF-8")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@functools.cache
+def reference(fmt: str) -> bytes:
+    """The A4 reference document pandoc takes its styles and page size from."""
+    if fmt == "docx":
+        return _a4_docx(_pandoc("--print-default-data-file", "reference.docx"))
+    if fmt == "odt":
+        return _a4_odt(_pandoc("--from", "markdown", "--to", "odt", "--output", "-"))
+    raise ValueError(f"onbekend formaat: {fmt}")
+
+
+@functools.lru_cache(maxsize=64)
+def convert(markdown: str, fmt: str) -> bytes:
+    """A Markdown text as an ODT or DOCX file on A4 (cached: while serving, an unchanged text is not converted again)."""
+    with tempfile.TemporaryDirectory(prefix="kennisbank-document-") as folder:
+        reference_doc = Path(folder) / f"referentie.{fmt}"
+        reference_doc.write_bytes(reference(fmt))
+        output = Path(folder) / f"document.{fmt}"
+        pypandoc.convert_text(markdown, fmt, format=PANDOC_INPUT, outputfile=str(output), verify_format=False, sandbox=True,
+                              extra_args=["--reference-doc", str(reference_doc), "--metadata", f"lang={LANGUAGE}"])
+        return output.read_bytes()
