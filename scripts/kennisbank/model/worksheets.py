@@ -36,7 +36,7 @@ FIELD = "werkblad"
 EXAMPLE = '/// werkblad: eerste-gesprek "Checklist voor het eerste gesprek"'
 #: A marker line: ``///`` at the start of a line, then (for an opening) a keyword and its arguments.
 MARKER_RE = re.compile(r"^///(?P<rest>.*)$")
-OPENING_RE = re.compile(r'^(?P<keyword>[^\s:"]+)\s*:?\s*(?P<name>[^\s"]*)\s*(?P<title>.*?)\s*$')
+OPENING_RE = re.compile(r'^(?P<keyword>[^\s:"]+)\s*:?\s*(?P<arguments>.*)$')
 QUOTED_RE = re.compile(r'^"(?P<title>[^"]*)"$')
 BLANK_RE = re.compile(r"_{3,}")
 TASK_RE = re.compile(r"^\s*[-*+] \[ \] ", re.MULTILINE)
@@ -81,9 +81,18 @@ def find_markers(body: str) -> list[Marker]:
         if not opening:
             found.append(Marker(index, rest))  # "" closes a part; anything else is an unknown block
             continue
-        quoted = QUOTED_RE.match(opening.group("title"))
-        found.append(Marker(index, opening.group("keyword"), opening.group("name"), quoted.group("title").strip() if quoted else None))
+        found.append(Marker(index, opening.group("keyword"), *_name_and_title(opening.group("arguments"))))
     return found
+
+
+def _name_and_title(arguments: str) -> tuple[str, str | None]:
+    """``eerste-gesprek "Titel"`` → (name, title); the title is None when it is not in quotes."""
+    if '"' not in arguments:
+        words = arguments.split()
+        return (words[0] if words else ""), None
+    quote = arguments.index('"')
+    quoted = QUOTED_RE.match(arguments[quote:].strip())
+    return arguments[:quote].strip(), quoted.group("title").strip() if quoted else None
 
 
 def has_room_to_fill_in(text: str) -> bool:
@@ -121,7 +130,7 @@ def _opening_problems(marker: Marker) -> Iterator[str]:
         return
     if not SLUG_RE.match(marker.name):
         yield (f"de naam '{marker.name}' mag alleen kleine letters, cijfers en streepjes bevatten; "
-               f"bijvoorbeeld '{slugify(marker.name) or 'eerste-gesprek'}'")
+               f"schrijf bijvoorbeeld '{slugify(marker.name) or 'eerste-gesprek'}'")
     if not marker.title:
         yield f"het werkblad '{marker.name}' heeft geen titel tussen aanhalingstekens; schrijf '/// werkblad: {marker.name} \"Titel\"'"
 
@@ -135,16 +144,18 @@ def read_worksheets(body: str, body_line: int) -> tuple[tuple[Worksheet, ...], l
     sheets: list[Worksheet] = []
     problems: list[tuple[int, str, str]] = []
     notes = _footnotes(lines)
-    open_stack: list[Marker] = []
+    open_stack: list[Marker] = []  # every block still open, innermost last (an unknown block too, so its '///' closes it)
     for marker in find_markers(body):
         line = body_line + marker.index
+        sheets_open = [m for m in open_stack if m.keyword == KEYWORD]
         if marker.keyword and marker.keyword != KEYWORD:
             hint = "; bedoel je 'werkblad'? Een" if did_you_mean(marker.keyword, [KEYWORD]) else "; een"
             problems.append((line, FIELD, f"onbekend blok '/// {marker.keyword}'{hint} werkblad begint met '/// werkblad: naam \"Titel\"'"))
+            open_stack.append(marker)
             continue
         if marker.keyword:
-            if open_stack:
-                outer = open_stack[0]
+            if sheets_open:
+                outer = sheets_open[0]
                 problems.append((line, FIELD, f"een werkblad kan niet in een ander werkblad staan: het werkblad '{outer.name}' van regel "
                                               f"{body_line + outer.index} is nog open; sluit dat eerst met een regel '///'"))
             problems += [(line, FIELD, message) for message in _opening_problems(marker)]
@@ -155,8 +166,8 @@ def read_worksheets(body: str, body_line: int) -> tuple[tuple[Worksheet, ...], l
                                           "haal de regel weg of begin het werkblad met '/// werkblad: naam \"Titel\"'"))
             continue
         opening = open_stack.pop()
-        if open_stack:
-            continue  # the end of a nested part, reported at its opening line
+        if opening.keyword != KEYWORD or len(sheets_open) > 1:
+            continue  # the end of an unknown block or of a nested part, both reported at their first line
         part = "\n".join(lines[opening.index + 1: marker.index]).strip("\n")
         opened_at = body_line + opening.index
         label = opening.name or "…"
@@ -168,7 +179,7 @@ def read_worksheets(body: str, body_line: int) -> tuple[tuple[Worksheet, ...], l
         used = dict.fromkeys(FOOTNOTE_REF_RE.findall(part))
         sheets.append(Worksheet(name=opening.name, title=opening.title or "", line=opened_at, body=part,
                                 notes=tuple(notes[ref] for ref in used if ref in notes)))
-    for opening in open_stack:
+    for opening in (m for m in open_stack if m.keyword == KEYWORD):
         problems.append((body_line + opening.index, FIELD, f"het werkblad '{opening.name or '…'}' wordt niet gesloten; "
                                                            "zet een regel '///' onder het laatste deel van het werkblad"))
     return tuple(sheets), problems

@@ -29,7 +29,7 @@ FOLDER = "werkbladen"
 OVERVIEW_DOC = f"{FOLDER}/index.md"
 TEMPLATE = "werkblad.html"
 BOX = "☐"
-LINK_RE = re.compile(r'(?<!!)\[(?P<label>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
+LINK_RE = re.compile(r'(?<!!)\[(?P<label>[^\]]*)\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+"[^"]*")?\s*\)')
 IMAGE_RE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 WEB_SCHEMES = ("http:", "https:", "mailto:")
@@ -68,15 +68,19 @@ def worksheets(catalogue: Catalogue) -> list[tuple[Page, Worksheet]]:
 
 # --- Markdown of a part ------------------------------------------------------------
 
+def _pieces(markdown: str) -> list[str]:
+    """The text cut at fenced code blocks: the pieces at odd positions are the code blocks."""
+    return re.split(r"(^(?:```|~~~).*?^(?:```|~~~)[^\n]*$)", markdown, flags=re.MULTILINE | re.DOTALL)
+
+
 def _code_free(markdown: str, change: Callable[[str], str]) -> str:
     """Apply ``change`` to the text outside fenced code blocks only."""
-    pieces = re.split(r"(^(?:```|~~~).*?^(?:```|~~~)[^\n]*$)", markdown, flags=re.MULTILINE | re.DOTALL)
-    return "".join(piece if index % 2 else change(piece) for index, piece in enumerate(pieces))
+    return "".join(piece if index % 2 else change(piece) for index, piece in enumerate(_pieces(markdown)))
 
 
 def shift_headings(markdown: str, top: int = 2) -> str:
     """Move the headings of a part so that its highest one is level ``top`` (the worksheet's title is level 1)."""
-    levels = [len(m.group(1)) for m in HEADING_RE.finditer(_code_free(markdown, lambda s: s))]
+    levels = [len(m.group(1)) for piece in _pieces(markdown)[::2] for m in HEADING_RE.finditer(piece)]
     if not levels:
         return markdown
     shift = top - min(levels)
