@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docx
@@ -97,3 +100,15 @@ def convert(markdown: str, fmt: str) -> bytes:
         pypandoc.convert_text(markdown, fmt, format=PANDOC_INPUT, outputfile=str(output), verify_format=False, sandbox=True,
                               extra_args=["--reference-doc", str(reference_doc), "--metadata", f"lang={LANGUAGE}"])
         return output.read_bytes()
+
+
+def convert_all(jobs: Iterable[tuple[str, str]]) -> list[bytes]:
+    """:func:`convert` for many (Markdown, format) pairs, with one pandoc per processor at a time.
+
+    Each pandoc is a process of its own, so threads run them side by side; a build waits for the
+    slowest file instead of for all of them in a row.
+    """
+    jobs = list(jobs)
+    with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+        list(pool.map(reference, sorted({fmt for _, fmt in jobs})))  # once per format, before the files that need it
+        return list(pool.map(lambda job: convert(*job), jobs))

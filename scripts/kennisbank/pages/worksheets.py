@@ -253,10 +253,9 @@ def files(catalogue: Catalogue, site: Site) -> list[Generated]:
 
 def downloads(catalogue: Catalogue, site: Site) -> list[Download]:
     """The ODT and DOCX file of every worksheet."""
-    return [
-        Download(download_path(sheet.name, fmt), documents.convert(document_markdown(guide, sheet, site), fmt))
-        for guide, sheet in worksheets(catalogue) for fmt in documents.FORMATS
-    ]
+    jobs = [(sheet.name, fmt, document_markdown(guide, sheet, site)) for guide, sheet in worksheets(catalogue) for fmt in documents.FORMATS]
+    contents = documents.convert_all((markdown, fmt) for _, fmt, markdown in jobs)
+    return [Download(download_path(name, fmt), content) for (name, fmt, _), content in zip(jobs, contents, strict=True)]
 
 
 def guide_markdown(markdown: str, guide: Page) -> str:
