@@ -63,11 +63,11 @@ def tracked_files() -> list[str]:
 
 
 def test_the_marked_text_exists_once_in_the_repository():
-    """No page, data file or download keeps a second copy of a worksheet: its text is only in its guide."""
+    """No page, data file or download keeps a second copy of a worksheet: its text is only in its guide (and in this test)."""
     files = tracked_files()
     assert [f for f in files if f.endswith((".odt", ".docx")) or "werkbladen/" in f] == []
     sentence = OLD.removeprefix("- [ ] ").encode()
-    holders = [f for f in files if (ROOT / f).is_file() and sentence in (ROOT / f).read_bytes()]
+    holders = [f for f in files if not f.startswith("tests/") and (ROOT / f).is_file() and sentence in (ROOT / f).read_bytes()]
     assert holders == ["content/gidsen/eerste-gesprek.md"]
 
 
