@@ -89,6 +89,21 @@ def test_pages_are_a4(fmt):
     assert (round(width), round(height)) == documents.A4_MM
 
 
+def test_docx_table_cells_have_lines():
+    document = docx.Document(io.BytesIO(documents.convert(MARKDOWN, "docx")))
+    (table_style,) = {t.style.name for t in document.tables}
+    edges = document.styles[table_style].element.xpath("./w:tblPr/w:tblBorders/*")
+    assert sorted(e.tag.rsplit("}", 1)[1] for e in edges) == sorted(documents.DOCX_EDGES)
+
+
+def test_odt_table_cells_have_lines():
+    document = opendocument.load(io.BytesIO(documents.convert(MARKDOWN, "odt")))
+    used = {cell.getAttribute("stylename") for cell in document.getElementsByType(table.TableCell)}
+    borders = {s.getAttribute("name"): p.getAttribute("border") for s in document.automaticstyles.getElementsByType(style.Style)
+               for p in s.getElementsByType(style.TableCellProperties)}
+    assert used and {borders[name] for name in used} == {documents.CELL_LINE}
+
+
 @pytest.mark.parametrize("fmt", documents.FORMATS)
 def test_the_language_is_dutch(fmt):
     with zipfile.ZipFile(io.BytesIO(documents.convert(MARKDOWN, fmt))) as archive:

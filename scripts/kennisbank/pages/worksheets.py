@@ -157,12 +157,22 @@ def _admonitions_as_quotes(markdown: str) -> str:
 
 
 def _tasks_as_boxes(markdown: str) -> str:
-    """A task list item becomes a paragraph that starts with ☐: a box to tick by hand or to overtype with ☒."""
-    out = []
-    for line in markdown.split("\n"):
+    """A task list becomes lines that start with ☐, one paragraph per list: a box to tick by hand or to overtype with ☒.
+
+    One paragraph with a line per box keeps a checklist as short on paper as on the worksheet page.
+    """
+    out: list[str] = []
+    boxes: list[str] = []
+    for line in [*markdown.split("\n"), ""]:
         match = TASK_RE.match(line)
-        out += [f"{BOX} {match.group('text')}", ""] if match else [line]
-    return "\n".join(out)
+        if match:
+            boxes.append(f"{BOX} {match.group('text')}")
+            continue
+        if boxes:
+            out += ["\\\n".join(boxes), ""]
+            boxes = []
+        out.append(line)
+    return "\n".join(out[:-1])
 
 
 def for_pandoc(markdown: str) -> str:
