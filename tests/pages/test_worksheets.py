@@ -11,7 +11,7 @@ import pytest
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.model.worksheets import BLANK_RE, TASK_RE
 from kennisbank.pages import worksheets
-from kennisbank.pages.common import Site
+from kennisbank.pages.common import Site, dutch_date
 
 from ..conftest import ROOT, TODAY
 from .test_documents import READERS
@@ -55,7 +55,7 @@ def headings(markdown: str) -> list[str]:
 @EACH
 def test_page_has_title_hub_guide_address_version_and_downloads(pair):
     guide, sheet = pair
-    page = worksheets.worksheet_page(guide, sheet, SITE)
+    page = worksheets.worksheet_page(guide, sheet, SITE, CATALOGUE.context)
     assert page.doc_path == f"werkbladen/{sheet.name}.md"
     assert page.edit_path == guide.path  # "edit this page" opens the guide, where the text lives
     assert "template: werkblad.html" in page.content and "type: werkblad" in page.content
@@ -64,7 +64,7 @@ def test_page_has_title_hub_guide_address_version_and_downloads(pair):
     source = next(line for line in body.split("\n") if "Werkblad bij de gids" in line)
     assert source.startswith("**Kennisbank Sleutelpersonen**")
     assert f"[{guide.title}](../{guide.doc_path})" in source
-    assert "Versie van 29 november 2026" in source
+    assert f"Versie van {dutch_date(guide.reviewed)}" in source
     assert f"<https://kennisbank-sleutelpersonen.github.io/kennisbank/{guide.doc_path.removesuffix('.md')}/>" in page.content
     assert f"({sheet.name}/werkblad-{sheet.name}.odt)" in page.content and f"({sheet.name}/werkblad-{sheet.name}.docx)" in page.content
 
@@ -72,7 +72,7 @@ def test_page_has_title_hub_guide_address_version_and_downloads(pair):
 @EACH
 def test_page_has_the_part_with_empty_answer_cells_and_its_footnotes(pair):
     guide, sheet = pair
-    page = worksheets.worksheet_page(guide, sheet, SITE).content
+    page = worksheets.worksheet_page(guide, sheet, SITE, CATALOGUE.context).content
     assert not [line for line in page.split("\n") if line.startswith("|") and re.search(r"\|\s*_{3,}\s*\|", line)]
     assert answer_cells(page) == answer_cells(sheet.body)
     assert len(TASK_RE.findall(page)) == len(TASK_RE.findall(sheet.body))
@@ -92,7 +92,7 @@ def test_download_has_the_headings_empty_answer_cells_and_boxes(pair, downloads,
     assert outline.empty_cells == answer_cells(sheet.body)
     assert sum(line.startswith("☐ ") for p in outline.paragraphs for line in p.split("\n")) == len(TASK_RE.findall(sheet.body))
     header = next(p for p in outline.paragraphs if "Werkblad bij de gids" in p)
-    assert "Kennisbank Sleutelpersonen" in header and guide.title in header and "Versie van 29 november 2026" in header
+    assert "Kennisbank Sleutelpersonen" in header and guide.title in header and f"Versie van {dutch_date(guide.reviewed)}" in header
     assert SITE.address(guide.doc_path) in header
     assert (round(outline.page_mm[0]), round(outline.page_mm[1])) == (210, 297)
 
@@ -187,3 +187,14 @@ def test_for_pandoc_turns_site_markdown_into_what_pandoc_reads():
         "Tekst\n\n\n\n\nLogo\n\n"
         "```\n- [ ] in code\n```\n"
     )
+
+
+def test_facts_in_a_part_are_filled_in_on_the_page_and_in_the_files(catalogue):
+    key = next(iter(catalogue.context.facts))
+    guide, sheet = PAIRS[0]
+    with_fact = dataclasses.replace(sheet, body=f"Het nummer is [[feit:{key}]].\n\nNaam: ______")
+    page = worksheets.worksheet_page(guide, with_fact, SITE, catalogue.context).content
+    document = worksheets.document_markdown(guide, with_fact, SITE, catalogue.context)
+    for text in (page, document):
+        assert "[[feit:" not in text
+        assert catalogue.context.facts[key].current.value in text

@@ -3,7 +3,7 @@
 A guide marks the part once (:mod:`kennisbank.model.worksheets`). From that one text this module
 makes, in every build:
 
-- the worksheet page ``werkbladen/<naam>.md``: the part with the hub's name, the guide's address and
+- the worksheet page ``werkbladen/<naam>.md``: the part (its ``[[feit:…]]`` filled in) with the hub's name, the guide's address and
   the date of its version (``laatst_herzien``) above it, made for A4 (``overrides/werkblad.html``
   and ``werkblad.css``), with answer cells left empty to write in;
 - the same text in pandoc's Markdown, which :mod:`kennisbank.pages.documents` turns into the ODT
@@ -20,10 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.checks import GUIDES_FOLDER, Catalogue
+from ..model.fields import Context
 from ..model.records import Page, Worksheet
 from ..model.worksheets import KEYWORD, find_markers
 from . import documents
 from .common import Generated, Site, dutch_date, front_matter, link, text
+from .facts import fill_in_facts
 
 FOLDER = "werkbladen"
 OVERVIEW_DOC = f"{FOLDER}/index.md"
@@ -198,16 +200,16 @@ def _source_line(guide: Page, site: Site, guide_link: str) -> str:
     return " · ".join(parts) + (f"  \n<{address}>" if address else "")
 
 
-def _part(sheet: Worksheet) -> str:
-    """The marked part with its footnotes, headings moved under the worksheet's title, answer cells empty."""
+def _part(sheet: Worksheet, ctx: Context) -> str:
+    """The marked part with its footnotes and facts, headings moved under the worksheet's title, answer cells empty."""
     notes = "\n\n" + "\n".join(sheet.notes) if sheet.notes else ""
-    return empty_answer_cells(shift_headings(sheet.body)) + notes + "\n"
+    return fill_in_facts(empty_answer_cells(shift_headings(sheet.body)) + notes + "\n", ctx.facts, ctx.today)
 
 
-def document_markdown(guide: Page, sheet: Worksheet, site: Site) -> str:
+def document_markdown(guide: Page, sheet: Worksheet, site: Site, ctx: Context) -> str:
     """The worksheet as pandoc reads it for the ODT and DOCX files."""
     guide_link = f"*{text(guide.title)}*"  # the full address follows on the next line
-    body = rewrite_links(_part(sheet), document_link_target(guide.doc_path, site))
+    body = rewrite_links(_part(sheet, ctx), document_link_target(guide.doc_path, site))
     return f"# {text(sheet.title)}\n\n{_source_line(guide, site, guide_link)}\n\n{for_pandoc(body)}"
 
 
@@ -215,7 +217,7 @@ def _download_links(name: str, from_doc: str) -> str:
     return f"{link('ODT', from_doc, download_path(name, 'odt'))} of {link('DOCX', from_doc, download_path(name, 'docx'))}"
 
 
-def worksheet_page(guide: Page, sheet: Worksheet, site: Site) -> Generated:
+def worksheet_page(guide: Page, sheet: Worksheet, site: Site, ctx: Context) -> Generated:
     """The worksheet page: on screen with its downloads, on paper only the worksheet."""
     doc = sheet_doc(sheet.name)
     meta = {
@@ -225,7 +227,7 @@ def worksheet_page(guide: Page, sheet: Worksheet, site: Site) -> Generated:
         "template": TEMPLATE,
         "hide": ["toc"],
     }
-    body = rewrite_links(_part(sheet), page_link_target(guide.doc_path, doc))
+    body = rewrite_links(_part(sheet, ctx), page_link_target(guide.doc_path, doc))
     parts = [
         f"# {text(sheet.title)}\n\n",
         f"Print dit werkblad met de printknop van je browser. Of download het en vul het in op je computer: "
@@ -258,12 +260,13 @@ def overview_page(catalogue: Catalogue) -> Generated:
 
 def files(catalogue: Catalogue, site: Site) -> list[Generated]:
     """The overview and every worksheet page."""
-    return [overview_page(catalogue), *(worksheet_page(guide, sheet, site) for guide, sheet in worksheets(catalogue))]
+    return [overview_page(catalogue), *(worksheet_page(guide, sheet, site, catalogue.context) for guide, sheet in worksheets(catalogue))]
 
 
 def downloads(catalogue: Catalogue, site: Site) -> list[Download]:
     """The ODT and DOCX file of every worksheet."""
-    jobs = [(sheet.name, fmt, document_markdown(guide, sheet, site)) for guide, sheet in worksheets(catalogue) for fmt in documents.FORMATS]
+    jobs = [(sheet.name, fmt, document_markdown(guide, sheet, site, catalogue.context))
+            for guide, sheet in worksheets(catalogue) for fmt in documents.FORMATS]
     contents = documents.convert_all((markdown, fmt) for _, fmt, markdown in jobs)
     return [Download(download_path(name, fmt), content) for (name, fmt, _), content in zip(jobs, contents, strict=True)]
 
