@@ -93,7 +93,7 @@ def edit_links(page: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("page", ["praktijken/fsan", "programmas/fsan-vrouwenbesnijdenis", "gidsen/zes-rollen", "themas/werving",
-                                  "praktijken", "sociale-kaart", "bijdragen/inhoudsmodel"])
+                                  "praktijken", "sociale-kaart", "bijdragen/inhoudsmodel", "werkbladen", "werkbladen/eerste-gesprek"])
 def test_edit_link_opens_an_existing_source(built_site, page):
     links = edit_links(built_site / page / "index.html")
     assert len(links) == 1

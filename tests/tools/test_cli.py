@@ -97,7 +97,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("breakage", ["invalid-source", "broken-link"])
+@pytest.mark.parametrize("breakage", ["invalid-source", "broken-link", "unclosed-worksheet"])
 def test_failed_build_leaves_previous_site_untouched(breakage, scratch):
     site = scratch / "site"
     (site / "sub").mkdir(parents=True)
@@ -106,6 +106,9 @@ def test_failed_build_leaves_previous_site_untouched(breakage, scratch):
     before = snapshot(site)
     if breakage == "invalid-source":  # caught by the checks, before mkdocs runs
         (scratch / "good_practices" / "fsan.md").write_text("", encoding="utf-8")
+    elif breakage == "unclosed-worksheet":  # also caught by the checks: a marked part without its last line
+        guide = scratch / "content" / "gidsen" / "eerste-gesprek.md"
+        guide.write_text(guide.read_text(encoding="utf-8").replace("evaluatie.\n///\n", "evaluatie.\n"), encoding="utf-8")
     else:  # caught by mkdocs in strict mode, after building has started
         page = scratch / "content" / "over.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")

@@ -11,14 +11,13 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .facts import load_facts, rule_fact_references
-from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date
+from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date, slugify
 from .gazetteer import load_gazetteer
 from .loading import Source, read_source
 from .privacy import rule_private_contact
@@ -27,6 +26,7 @@ from .records import Page, Practice, Programme, Story
 from .schema import PRACTICE_SECTIONS, SCHEMAS
 from .stories import is_story, rule_story_excerpt, story_records
 from .vocabulary import load_vocabularies
+from .worksheets import read_worksheets, rule_unique_worksheets, rule_worksheets_only_in_guides
 
 STALE_AFTER = dt.timedelta(days=365)
 #: How recent a source must be for 'lopend', and how old knowledge may be before a page says so.
@@ -61,12 +61,6 @@ class Catalogue:
     context: Context
     layout: Layout
     stories: tuple[Story, ...] = ()
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII slug: ``"Versa Welzijn (Hilversum)"`` → ``versa-welzijn-hilversum``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 # --- rules over one source ---------------------------------------------------
@@ -211,6 +205,9 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_title_heading(source)
     if kind == "gids":
         found += rule_summary_box(source)
+        found += read_worksheets(source.body, source.body_line)[1]
+    if kind in ("pagina", "verhaal"):
+        found += rule_worksheets_only_in_guides(source.body, source.body_line, GUIDES_FOLDER)
     if kind == "praktijk":
         found += rule_practice_sections(source)
     if kind != "programma":
@@ -289,7 +286,8 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
 
     pages = [
         Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
-             is_guide=kind == "gids", **convert_mapping(s.data, SCHEMAS[kind], ctx))
+             is_guide=kind == "gids", worksheets=read_worksheets(s.body, s.body_line)[0] if kind == "gids" else (),
+             **convert_mapping(s.data, SCHEMAS[kind], ctx))
         for s, kind in page_sources if kind != "verhaal"
     ]
     practices = [
@@ -301,6 +299,7 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
         for s, _ in programme_sources
     ]
     problems += rule_unique_slugs([s for s, _ in practice_sources], "goede praktijk")
+    problems += rule_unique_worksheets(pages)
     story_sources = [s for s, kind in page_sources if kind == "verhaal"]
     stories, found = story_records(story_sources, layout.root, layout.content, ctx)
     problems += found

@@ -133,6 +133,17 @@ class Contact:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Worksheet:
+    """A part of a guide marked to fill in (see :mod:`kennisbank.model.worksheets`)."""
+
+    name: str  # its address: werkbladen/<name>/
+    title: str
+    line: int  # line of the opening marker in the guide's file
+    body: str  # the Markdown between the two markers, as the guide has it
+    notes: tuple[str, ...] = ()  # the guide's footnote definitions that the part refers to
+
+
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """A hand-written page from ``content/``; a guide when it lives in ``gidsen/``."""
 
@@ -146,6 +157,7 @@ class Page:
     themes: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     is_guide: bool = False
+    worksheets: tuple[Worksheet, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

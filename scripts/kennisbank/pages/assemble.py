@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ..model.checks import Catalogue
 from ..model.records import Practice
-from . import exports, mapdata, municipalities
+from . import exports, mapdata, municipalities, worksheets
 from .catalogue import catalogue_pages
-from .common import Generated
+from .common import Generated, Site
 from .contentmodel import content_model_page, schema_files
 from .entries import practice_page, programme_page
 from .facts import facts_page
@@ -21,8 +21,12 @@ from .socialmap import map_page
 from .terms import term_index, term_pages
 
 
-def generate(catalogue: Catalogue) -> list[Generated]:
-    """Every generated page and data file for a validated catalogue."""
+def generate(catalogue: Catalogue, site: Site | None = None) -> list[Generated]:
+    """Every generated page and data file for a validated catalogue.
+
+    ``site``: the site's name and address, which the worksheets print (their files come from
+    :func:`kennisbank.pages.worksheets.downloads`).
+    """
     programmes_by_slug = {p.slug: p for p in catalogue.programmes}
     practices_by_programme: dict[str, list[Practice]] = {}
     for practice in catalogue.practices:
@@ -47,4 +51,5 @@ def generate(catalogue: Catalogue) -> list[Generated]:
     files += exports.files(catalogue)  # open data: GeoJSON, CSV, HSDS, and the page about them
     files.append(editors_page(catalogue))
     files += knowledge_pages(catalogue)
+    files += worksheets.files(catalogue, site or Site())  # the worksheet pages and their overview
     return files

@@ -39,6 +39,28 @@ class Generated:
     edit_path: str | None = None
 
 
+@dataclass(frozen=True)
+class Site:
+    """What generated text says about the site itself: its name and public address (``site_url``)."""
+
+    name: str = ""
+    url: str = ""
+
+    def address(self, doc_path: str) -> str:
+        """The public address of a docs page (``gidsen/x.md`` → ``https://…/gidsen/x/``), or "" without a site address."""
+        if not self.url:
+            return ""
+        return self.url.rstrip("/") + "/" + page_url(doc_path)
+
+
+def page_url(doc_path: str) -> str:
+    """The address of a docs page relative to the site root, as mkdocs makes it: ``gidsen/x.md`` → ``gidsen/x/``."""
+    stem = doc_path[: -len(".md")] if doc_path.endswith(".md") else doc_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    return stem if not stem or stem.endswith("/") else stem + "/"
+
+
 def dutch_date(day: dt.date) -> str:
     """``2021-02-23`` → ``23 februari 2021``."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

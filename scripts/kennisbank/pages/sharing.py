@@ -52,6 +52,7 @@ ACCENT = (255, 193, 7)  # amber, the accent of the logo
 #: The first part of a page's address names its section on the image.
 SECTION_LABELS = {
     "gidsen": "Gids",
+    "werkbladen": "Werkblad",
     "praktijken": "Goede praktijk",
     "programmas": "Sociale kaart",
     "sociale-kaart": "Sociale kaart",

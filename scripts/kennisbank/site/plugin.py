@@ -3,7 +3,8 @@
 All logic lives in plain functions elsewhere, so that another generator that
 reads ``mkdocs.yml`` (such as Zensical) can reuse it. This module only hands
 generated files to mkdocs, fills in page details mkdocs cannot know (the
-edit link of a generated page, the payment table), and runs the search indexer.
+edit link of a generated page, the payment table, the link to a guide's worksheet), writes the
+worksheets' ODT and DOCX files into the site, and runs the search indexer.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from ..model.checks import Catalogue, Layout, check_all
 from ..model.problems import errors, report
 from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
-from ..pages.common import Generated, correction_links, dutch_date
+from ..pages.common import Generated, Site, correction_links, dutch_date
 from ..pages.contact import fill_in_editors_contact
 from ..pages.facts import fill_in_facts
 from ..pages.freshness import source_links
 from ..pages.search import page_search
 from ..pages.sharing import default_cache
+from ..pages.worksheets import Download, downloads, guide_markdown
 from .incremental import ServeCache, fingerprint
 from .publicity import Publicity
 from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
@@ -86,6 +88,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     catalogue: Catalogue
     generated: dict[str, Generated]
+    #: Files that are not pages (the worksheets' ODT and DOCX), written into the site as they are.
+    downloads: list[Download]
     #: A catalogue that `kennisbank build` checked just before, so the files are not read twice.
     preloaded: Catalogue | None = None
     #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
@@ -107,7 +111,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.catalogue, self.preloaded = self.preloaded or check_all(self.layout), None
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
-        self.generated = {g.doc_path: g for g in generate(self.catalogue)}
+        site = Site(config.site_name or "", config.site_url or "")
+        self.generated = {g.doc_path: g for g in generate(self.catalogue, site)}
+        self.downloads = downloads(self.catalogue, site)
+        self.with_worksheets = {p.doc_path: p for p in self.catalogue.pages if p.worksheets}
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         self.publicity = Publicity(root, default_cache(root), posts_edit)
@@ -119,6 +126,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(self.serve_cache.file(config, generated) if self.serve_cache
                          else File.generated(config, doc_path, content=generated.content))
+        for download in self.downloads:
+            if files.get_file_from_path(download.path):
+                raise PluginError(f"{self.layout.content}/{download.path}: dit bestand wordt al gemaakt uit een werkblad; kies een andere naam")
+            files.append(File.generated(config, download.path, content=download.content))
         self.publicity.on_files(files, config)
         if self.serve_cache:
             watched = [Path(config.docs_dir), Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
@@ -133,6 +144,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
         markdown = fill_in_facts(markdown, self.catalogue.context.facts, self.catalogue.context.today)
         markdown = fill_in_editors_contact(markdown, editors_email(config), config.repo_url)
+        guide = self.with_worksheets.get(page.file.src_uri)
+        if guide:  # the worksheet markers become a link to the worksheet
+            markdown = guide_markdown(markdown, guide)
         generated = self.generated.get(page.file.src_uri)
         if generated and config.repo_url and config.edit_uri:
             page.edit_url = (

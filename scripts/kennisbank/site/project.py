@@ -22,8 +22,10 @@ from ..model.checks import Catalogue, Layout, check_all
 from ..model.problems import errors, report, warnings
 from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
+from ..pages.common import Site
 from ..pages.contact import fill_in_editors_contact
 from ..pages.facts import fill_in_facts
+from ..pages.worksheets import downloads, guide_markdown
 
 CONFIG = "mkdocs.yml"
 NOT_BUILT = "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd."
@@ -145,19 +147,28 @@ def write_plain_docs(repo: Path, docs: Path) -> int:
     """Write the content folder plus every generated file into ``docs``; return the number of files."""
     layout = layout_of(repo)
     catalogue = check_all(layout)
+    config = load_config(str(repo / CONFIG))
+    site = Site(config.site_name or "", config.site_url or "")
     shutil.copytree(layout.folder("content"), docs)
-    for page in docs.rglob("*.md"):
+    guides = {p.doc_path: p for p in catalogue.pages if p.worksheets}
+    for page in docs.rglob("*.md"):  # what our on_page_markdown hook does, done beforehand
+        doc_path = page.relative_to(docs).as_posix()
         text = page.read_text(encoding="utf-8")
-        # what our on_page_markdown hook does, done beforehand
         if PAYMENT_TABLE_MARKER in text:
-            text = text.replace(PAYMENT_TABLE_MARKER, payment_table(catalogue, page.relative_to(docs).as_posix()))
+            text = text.replace(PAYMENT_TABLE_MARKER, payment_table(catalogue, doc_path))
         text = fill_in_editors_contact(fill_in_facts(text, catalogue.context.facts, catalogue.context.today), None, None)
+        if doc_path in guides:
+            text = guide_markdown(text, guides[doc_path])
         page.write_text(text, encoding="utf-8")
-    generated = generate(catalogue)
+    generated = generate(catalogue, site)
     for item in generated:
         target = docs / item.doc_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(item.content, encoding="utf-8")
+    for download in downloads(catalogue, site):
+        target = docs / download.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(download.content)
     return len(generated)
 
 

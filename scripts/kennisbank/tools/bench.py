@@ -113,6 +113,7 @@ HOOKS = (
     ("kennisbank.site.project", "build_site", "build_site"),
     ("kennisbank.site.plugin", "check_all", "validation"),
     ("kennisbank.site.plugin", "generate", "generation"),
+    ("kennisbank.site.plugin", "downloads", "generation"),  # the worksheets' ODT and DOCX files
     ("kennisbank.site.plugin", "run_pagefind", "search_index"),
     ("kennisbank.site.plugin.KennisbankPlugin", "on_files", "plugin_hooks"),
     ("kennisbank.site.plugin.KennisbankPlugin", "on_page_markdown", "plugin_hooks"),
