@@ -81,35 +81,79 @@ def page_scripts(page: Path) -> int:
     return (ROOT / "overrides" / "sociale-kaart.html").read_text(encoding="utf-8").count("<script")
 
 
-def test_hostile_sources_pass_or_fail_the_checks_without_injecting(scratch):
+HOSTILE_BODY = """
+Tekst <script>alert(20)</script> <img src=x onerror=alert(21)> <iframe src="https://example.org/"></iframe>
+
+<meta http-equiv="refresh" content="0; url=https://example.org/">
+<form action="https://example.org/"><input name="wachtwoord"></form>
+<link rel="stylesheet" href="https://example.org/stijl.css"><style>body{display:none}</style>
+
+[klik](javascript:alert(22)) [data](data:text/html,x) ![pixel](https://tracker.example/p.gif)
+
+[attribuut](https://example.org/){: onclick="alert(23)" }
+
+## Kop <img src=x onerror=alert(24)>
+"""
+
+
+def test_hostile_sources_are_refused_by_the_checks(scratch):
+    (scratch / "programmas" / "kwaad.yml").write_text(HOSTILE_PROGRAMME, encoding="utf-8")
+    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == "programmas/kwaad.yml"]
+    assert problems == [
+        "programmas/kwaad.yml:2: samenvatting: hier staat HTML ('<script>'); schrijf gewone tekst, zonder HTML",
+        "programmas/kwaad.yml:4: website: 'https://example.org/><script>alert(6)</script>' is geen geldig webadres; het moet beginnen met https://",
+        "programmas/kwaad.yml:4: website: hier staat HTML ('<script>'); schrijf gewone tekst, zonder HTML",
+        "programmas/kwaad.yml:10: hoe_inzetten: hier staat HTML ('<img src=x onerror=alert(7)>'); schrijf gewone tekst, zonder HTML",
+        'programmas/kwaad.yml:12: contact.email: \'x"><script>alert(10)</script>@example.org\' is geen e-mailadres',
+        "programmas/kwaad.yml:12: contact.email: hier staat HTML ('<script>'); schrijf gewone tekst, zonder HTML",
+        "programmas/kwaad.yml:13: contact.formulier: 'https://example.org/){: onclick=alert(11) }' is geen geldig webadres; het moet beginnen met https://",
+        "programmas/kwaad.yml:16: bronnen[0].url: 'https://example.org/)<script>alert(13)</script>' is geen geldig webadres; het moet beginnen met https://",
+        "programmas/kwaad.yml:16: bronnen[0].url: hier staat HTML ('<script>'); schrijf gewone tekst, zonder HTML",
+        "programmas/kwaad.yml:18: bronnen[0].uitgever: hier staat HTML ('<b onmouseover=alert(14)>'); schrijf gewone tekst, zonder HTML",
+    ]
+    practice = scratch / "good_practices" / "fsan.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + HOSTILE_BODY, encoding="utf-8")
+    found = [p for p in check_all(Layout(scratch), today=TODAY).problems if p.path == "good_practices/fsan.md" and p.severity.value == "fout"]
+    assert len({p.line for p in found}) == 7  # every line with a trick
+
+
+def test_without_the_checks_nothing_hostile_reaches_the_site(scratch, monkeypatch):
+    """The second wall alone: with the HTML rules switched off, escaping and nh3 (site/sanitise.py) keep every page clean."""
+    from kennisbank.model import checks
+
+    monkeypatch.setattr(checks, "rule_no_markup_in_fields", lambda source: iter(()))
+    monkeypatch.setattr(checks, "rule_no_markup_in_body", lambda source: iter(()))
     result = convert((ISSUES / "praktijk-html.md").read_text(encoding="utf-8"), scratch / "data", TODAY)
     assert result.problems == ()
     (scratch / "good_practices" / f"{result.slug}.md").write_text(result.text, encoding="utf-8")
-    (scratch / "programmas" / "kwaad.yml").write_text(HOSTILE_PROGRAMME, encoding="utf-8")
-
-    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == "programmas/kwaad.yml"]
-    assert problems == [
-        "programmas/kwaad.yml:4: website: 'https://example.org/><script>alert(6)</script>' is geen geldig webadres; het moet beginnen met https://",
-        "programmas/kwaad.yml:12: contact.email: 'x\"><script>alert(10)</script>@example.org' is geen e-mailadres",
-        "programmas/kwaad.yml:13: contact.formulier: 'https://example.org/){: onclick=alert(11) }' is geen geldig webadres; het moet beginnen met https://",
-        "programmas/kwaad.yml:16: bronnen[0].url: 'https://example.org/)<script>alert(13)</script>' is geen geldig webadres; het moet beginnen met https://",
-    ]
     # With the addresses fixed, every remaining trick is in a text field and must be shown as text.
     fixed = HOSTILE_PROGRAMME
     for bad in ('"https://example.org/><script>alert(6)</script>"', '"x\\"><script>alert(10)</script>@example.org"',
                 '"https://example.org/){: onclick=alert(11) }"', '"https://example.org/)<script>alert(13)</script>"'):
         fixed = fixed.replace(bad, '"info@example.org"' if "@" in bad else '"https://example.org/"')
     (scratch / "programmas" / "kwaad.yml").write_text(fixed, encoding="utf-8")
+    story = scratch / "content" / "verhalen" / "posts" / "maaksessie-sleutelpersonen-2020.md"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("<!-- more -->", "Inleiding <img src=x onerror=alert(30)>.\n\n<!-- more -->", 1) + HOSTILE_BODY, encoding="utf-8")
+    practice = scratch / "good_practices" / "avres.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + HOSTILE_BODY, encoding="utf-8")
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.severity.value == "fout"] == []
 
     assert run_cli(scratch, "build") == 0
     site = scratch / "site"
     benign = dangerous(site / "praktijken" / "fsan" / "index.html")
     assert benign.found == []
-    for page in (site / "praktijken" / result.slug / "index.html", site / "programmas" / "kwaad" / "index.html",
-                 site / "sociale-kaart" / "index.html", site / "praktijken" / "index.html", site / "themas" / "gezondheid" / "index.html"):
+    pages = [site / "praktijken" / result.slug / "index.html", site / "programmas" / "kwaad" / "index.html",
+             site / "sociale-kaart" / "index.html", site / "praktijken" / "index.html", site / "themas" / "gezondheid" / "index.html",
+             site / "praktijken" / "avres" / "index.html", site / "verhalen" / "index.html",
+             site / "verhalen" / "maaksessie-sleutelpersonen-2020" / "index.html"]
+    for page in pages:
         hostile = dangerous(page)
         assert hostile.found == [], page
         assert hostile.scripts == benign.scripts + page_scripts(page), page
+        html = page.read_text(encoding="utf-8")
+        for tag in ("<iframe", "<form action", 'http-equiv="refresh"', "stijl.css", "<style>body{display:none}"):
+            assert tag not in html, (page, tag)
 
 
 @pytest.mark.parametrize("value", ["https://example.org/pad?x=1&y=2#kop", "http://example.org", "https://sub.example.nl/a_b-c/~d%20e"])

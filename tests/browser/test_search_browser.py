@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from kennisbank.model import checks
 from kennisbank.site.searchindex import part_of
 
 from ..conftest import ROOT, copy_repo, serve_directory, watched_page
@@ -90,7 +91,9 @@ def scratch_site(tmp_path_factory):
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - kennisbank\n", f"  - kennisbank:\n      search_pages_per_part: {PAGES_PER_PART}\n", 1), encoding="utf-8")
     site = tmp_path_factory.mktemp("zoeken-site")
-    build_site(repo, site)
+    with pytest.MonkeyPatch.context() as patch:  # the check refuses the HTML; here the escaping behind it is tested
+        patch.setattr(checks, "rule_no_markup_in_fields", lambda source: iter(()))
+        build_site(repo, site)
     parts = len(json.loads((site / "pagefind" / "kennisbank.json").read_text(encoding="utf-8"))["delen"]) + 1
     assert parts >= 2 and len({part_of(f"programmas/proef-{form}/index.html", parts) for form in FORMS}) >= 2
     with serve_directory(site) as url:

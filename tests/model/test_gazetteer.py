@@ -264,3 +264,10 @@ def test_distance_symmetric(gazetteer):
 def test_distance_amsterdam_utrecht(gazetteer):
     a, u = gazetteer.lookup("Amsterdam"), gazetteer.lookup("Utrecht")
     assert 30 < gz.distance_km((a.lat, a.lon), (u.lat, u.lon)) < 40  # hemelsbreed ongeveer 35 km
+
+
+def test_an_ambiguous_name_suggests_every_municipality_it_may_mean(gazetteer):
+    assert [m.name for m in gazetteer.candidates("Bergen")] == ["Bergen (L.)", "Bergen (NH.)"]
+    assert [m.name for m in gazetteer.candidates("gemeente bergen")] == ["Bergen (L.)", "Bergen (NH.)"]
+    assert gazetteer.candidates("Bergen op Zoom") == ()
+    assert gazetteer.candidates("Amsterdam") == ()

@@ -206,3 +206,21 @@ def test_empty_catalogue_exports_headers_only(empty_repo):
     empty = check_all(Layout(empty_repo), today=TODAY)
     assert ex.programmes_csv(empty).strip() == ",".join(c.name for c in ex.COLUMNS)
     assert ex.programmes_geojson(empty) == {"type": "FeatureCollection", "features": []}
+
+
+# --- spreadsheet formulas (OWASP CSV injection) -------------------------------------------------
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_that_a_spreadsheet_would_run_is_neutralised(start, catalogue, tmp_path):
+    base = catalogue.programmes[0]
+    hostile = dataclasses.replace(base, slug="formule", name=f"{start}HYPERLINK(\"https://example.org\")", organisation=f"{start}1+1",
+                                  contact=Contact(phone=f"{start}31 20 123 4567"))
+    rich = dataclasses.replace(catalogue, programmes=(hostile,))
+    table = {r["slug"]: r for r in rows(ex.programmes_csv(rich))}
+    assert table["formule"]["naam"] == f"'{start}HYPERLINK(\"https://example.org\")"
+    assert table["formule"]["organisatie"] == f"'{start}1+1"
+    for generated in ex.hsds_files(rich):
+        if generated.doc_path.endswith(".csv"):
+            for row in csv.reader(io.StringIO(generated.content)):
+                assert not any(cell.startswith(ex.FORMULA_START) for cell in row), (generated.doc_path, row)
+    assert ex.cell("gewone tekst") == "gewone tekst"

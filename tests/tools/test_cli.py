@@ -155,3 +155,13 @@ def test_new_file_names_its_schema_for_editors(kind, folder, suffix, root):
     assert match, "geen yaml-language-server-regel"
     target = (root / folder / match.group(1)).resolve()
     assert target == root / "schemas" / f"{kind}.schema.json" and target.exists()
+
+
+def test_new_with_a_very_long_title_shortens_the_file_name_and_says_so(scratch, capsys):
+    title = " ".join(f"woord{i}" for i in range(60))
+    assert run(scratch, "new", "praktijk", title) == 0
+    out = capsys.readouterr().out
+    created = [p for p in (scratch / "good_practices").glob("woord0-*.md")]
+    assert len(created) == 1 and len(created[0].stem) <= new.MAX_SLUG
+    assert out.startswith(f"good_practices/{created[0].name}:5: titel: de titel is 60 woorden lang; de bestandsnaam is ingekort")
+    assert run(scratch, "new", "programma", title) == 0 and run(scratch, "new", "gids", title) == 0

@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 from ..model.checks import Layout, check_all, slugify
-from ..model.privacy import MOBILE_RE, PRIVATE
+from ..model.privacy import PRIVATE, has_email, has_mobile
 from ..model.problems import Problem, Severity
 from ..model.schema import PRACTICE_SECTIONS
 from ..model.vocabulary import Vocabularies, languages, load_vocabularies
@@ -102,7 +102,6 @@ MARKUP_CHARS = "<>[]{}"
 LIST_ITEM_RE = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+\S")
 URL_RE = re.compile(r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d+)?(?:[/?#][A-Za-z0-9\-._~%!$&*+,;=:@/?#]*)?$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-EMAIL_IN_TEXT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 NUMBER_FORMS = {"number": (r"(?:(?:ruim|ongeveer|minstens|meer dan) )?\d{1,6}",
                            "geen aantal; vul een getal in, zoals 12, of bijvoorbeeld 'ruim 200'"),
                 "year": (r"\d{4}", "geen jaartal; vul vier cijfers in, zoals 2015")}
@@ -257,9 +256,9 @@ def _partial_date(question: Question, text: str, reading: Reading) -> int | str 
 
 def _privacy(question: Question, text: str, reading: Reading) -> None:
     """Refuse mobile numbers and e-mail addresses in free text."""
-    if MOBILE_RE.search(text):
+    if has_mobile(text):
         reading.fail(question, f"hier staat een mobiel nummer; haal het weg, {PRIVATE}")
-    if EMAIL_IN_TEXT_RE.search(text):
+    if has_email(text):
         where = " Een algemeen adres van de organisatie hoort bij 'E-mailadres van de organisatie'." if question.field == "hoe_inzetten" else ""
         reading.fail(question, f"hier staat een e-mailadres; haal het weg, {PRIVATE}.{where}")
 

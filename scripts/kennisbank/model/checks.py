@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import os
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,8 +21,9 @@ from pathlib import Path
 from .facts import load_facts, rule_fact_references
 from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date, slugify
 from .gazetteer import load_gazetteer
-from .loading import Source, read_source
-from .privacy import rule_private_contact
+from .loading import MAX_BYTES, Source, read_source
+from .markup import rule_no_markup_in_body, rule_no_markup_in_fields, svg_problems
+from .privacy import IN_CONTACT, rule_private_contact
 from .problems import Problem, Severity
 from .records import Page, Practice, Programme, Story
 from .schema import PRACTICE_SECTIONS, SCHEMAS
@@ -32,6 +35,13 @@ STALE_AFTER = dt.timedelta(days=365)
 #: How recent a source must be for 'lopend', and how old knowledge may be before a page says so.
 RECENT = dt.timedelta(days=730)
 GUIDES_FOLDER = "gidsen"
+#: What content/ may hold besides Markdown pages (.md): images, copied into the site as they are.
+#: SVG can hold script, so every SVG is checked (markup.svg_problems); the others are only ever shown as images.
+CONTENT_ASSETS = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+#: Other names mkdocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
+#: The most problems reported for one file; beyond it one line says how many more there are.
+MAX_PROBLEMS_PER_FILE = 100
 SUMMARY_BOX = re.compile(r'^!!! \w+ "In het kort"', re.MULTILINE)
 
 
@@ -112,7 +122,7 @@ def rule_practice_sections(source: Source) -> Iterator[tuple[int, str, str]]:
     last_line = source.body_line + source.body.rstrip("\n").count("\n")
     for section in PRACTICE_SECTIONS:
         if section not in names:
-            close = difflib.get_close_matches(section, names, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(section, list(dict.fromkeys(names)), n=1, cutoff=0.6)
             hint = f" (is '## {close[0]}' bedoeld?)" if close else ""
             yield last_line, "", f"de sectie '## {section}' ontbreekt{hint}; verplicht zijn: {', '.join(PRACTICE_SECTIONS)}"
     lines = source.body.split("\n")
@@ -184,9 +194,63 @@ def rule_running_needs_recent_source(source: Source, ctx: Context) -> Iterator[t
 
 # --- reading folders ---------------------------------------------------------
 
-def _files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes and p.name != "README.md")
+def list_folder(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under ``folder``, and a problem for every symlink or special file there.
+
+    Symlinks are never followed or read: a link to a file outside the project (a system file, a
+    secret) would otherwise be read as a source and quoted in messages. Pipes and devices would hang.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if folder.is_symlink():
+        return [], [_not_a_plain_file(folder, root, link=True)]
+    for base, folders, names in os.walk(folder):
+        for name in sorted([*folders, *names]):
+            path = Path(base) / name
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode) or not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                problems.append(_not_a_plain_file(path, root, link=stat.S_ISLNK(mode)))
+            elif stat.S_ISREG(mode):
+                files.append(path)
+    return sorted(files), problems
+
+
+def _not_a_plain_file(path: Path, root: Path, link: bool) -> Problem:
+    where = path.relative_to(root).as_posix()
+    if link:
+        return Problem(where, 1, "", "dit is een symbolische koppeling (symlink); de kennisbank leest alleen gewone bestanden en mappen. "
+                                     "Zet het bestand zelf hier neer")
+    return Problem(where, 1, "", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat); haal het weg")
+
+
+def _published(path: Path, content: Path) -> bool:
+    """Whether mkdocs puts a file of the docs folder on the site (it leaves out dot files and templates/)."""
+    parts = path.relative_to(content).parts
+    return not any(part.startswith(".") for part in parts) and parts[0] != "templates"
+
+
+def content_file_problems(files: Iterable[Path], layout: Layout) -> list[Problem]:
+    """Files in content/ that are not pages: only checked images may go onto the site."""
+    problems: list[Problem] = []
+    content = layout.folder("content")
+    for file in files:
+        if not _published(file, content) or file.suffix == ".md":
+            continue
+        path = file.relative_to(layout.root).as_posix()
+        suffix = file.suffix.lower()
+        if suffix in OTHER_MARKDOWN:
+            problems.append(Problem(path, 1, "", f"mkdocs maakt hier een pagina van die niet gecontroleerd wordt; hernoem het bestand naar "
+                                                 f"'{file.stem}.md'"))
+        elif suffix not in CONTENT_ASSETS:
+            allowed = ", ".join(CONTENT_ASSETS)
+            problems.append(Problem(path, 1, "", f"dit soort bestand ('{file.suffix or file.name}') komt ongecontroleerd op de site; in "
+                                                 f"{layout.content}/ staan alleen pagina's (.md) en afbeeldingen ({allowed})"))
+        elif suffix == ".svg":
+            if file.stat().st_size > MAX_BYTES:
+                problems.append(Problem(path, 1, "", f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; maak de afbeelding kleiner"))
+                continue
+            problems += [Problem(path, line, "", message) for line, message in svg_problems(file.read_bytes())]
+    return problems
 
 
 def _as_problems(path: str, found: Iterable[tuple[int, str, str]], severity: Severity = Severity.ERROR) -> list[Problem]:
@@ -213,14 +277,29 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
     if kind != "programma":
         found += rule_fact_references(source, ctx)
     if kind in ("praktijk", "programma"):
-        found += rule_private_contact(source)
         found += rule_running_needs_recent_source(source, ctx)
     if kind == "verhaal":
-        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_private_contact(source, where="")]
-    problems = _as_problems(source.path, found)
+        found += [*rule_title_heading(source), *rule_story_excerpt(source)]
+    # Practices and programmes have a contact field for the organisation's details; other pages do not.
+    found += rule_private_contact(source, ctx.role_addresses, where=IN_CONTACT if kind in ("praktijk", "programma") else "")
+    found += rule_no_markup_in_fields(source)
+    if kind != "programma":
+        found += rule_no_markup_in_body(source)
+    problems = _capped(_as_problems(source.path, found))
     stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
     problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)
     return problems
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` problems of one file, then one that counts the rest."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sorted(set(problems))[:MAX_PROBLEMS_PER_FILE]
+    rest = len(set(problems)) - len(shown)
+    if rest <= 0:
+        return shown
+    return [*shown, Problem(shown[-1].path, shown[-1].line, "", f"en nog {rest} andere problemen in dit bestand; verbeter eerst deze")]
 
 
 def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context) -> tuple[list[tuple[Source, str]], list[Problem]]:
@@ -228,7 +307,7 @@ def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context) -> tu
     problems: list[Problem] = []
     for file in files:
         source, found = read_source(file, root)
-        problems += found
+        problems += _capped(found)
         if source is None:
             continue
         kind = kind_of(file)
@@ -249,9 +328,13 @@ def rule_unique_slugs(sources: list[Source], what: str) -> Iterator[Problem]:
             yield Problem(source.path, 1, "", f"er is al een {what} met de naam '{slug}' ({same[0].path}); kies een andere bestandsnaam")
 
 
-def rule_programme_links(practices: Iterable[Practice], programmes: Iterable[Programme], lines: dict[str, int]) -> Iterator[Problem]:
-    """A practice that names a programme must name one that exists."""
-    slugs = [p.slug for p in programmes]
+def rule_programme_links(practices: Iterable[Practice], programmes: Iterable[str], lines: dict[str, int]) -> Iterator[Problem]:
+    """A practice that names a programme must name one that exists.
+
+    ``programmes`` are the names of every programme file, also of those with errors: a practice
+    that links to a programme with an error is not told that the programme does not exist.
+    """
+    slugs = sorted(set(programmes))
     for practice in practices:
         if practice.programme and practice.programme not in slugs:
             hint = did_you_mean(practice.programme, slugs) or (f"; bestaande programma's: {', '.join(slugs)}" if slugs else "")
@@ -276,12 +359,19 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
             return "verhaal"
         return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
 
-    page_sources, problems = _read_folder(_files(content, (".md",)), layout.root, page_kind, ctx)
-    practice_sources, found = _read_folder(_files(layout.folder("practices"), (".md",)), layout.root, lambda f: "praktijk", ctx)
+    listed = {name: list_folder(layout.folder(name), layout.root) for name in ("content", "practices", "programmes", "data")}
+    problems = [p for _, refused in listed.values() for p in refused]
+    content_files = listed["content"][0]
+    page_sources, found = _read_folder([f for f in content_files if f.suffix == ".md" and _published(f, content)], layout.root, page_kind, ctx)
     problems += found
-    programme_sources, found = _read_folder(_files(layout.folder("programmes"), (".yml",)), layout.root, lambda f: "programma", ctx)
+    problems += content_file_problems(content_files, layout)
+    practice_files = _sources(listed["practices"][0], ".md")
+    practice_sources, found = _read_folder(practice_files, layout.root, lambda f: "praktijk", ctx)
     problems += found
-    problems += _wrong_types(layout)
+    programme_files = _sources(listed["programmes"][0], ".yml")
+    programme_sources, found = _read_folder(programme_files, layout.root, lambda f: "programma", ctx)
+    problems += found
+    problems += _wrong_types(layout, {"practices": listed["practices"][0], "programmes": listed["programmes"][0]})
     problems += fact_problems
 
     pages = [
@@ -305,7 +395,7 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
     problems += found
     problems += rule_unique_slugs(story_sources, "verhaal")
     problems += rule_unique_slugs([s for s, _ in programme_sources], "programma")
-    problems += rule_programme_links(practices, programmes, {s.path: s.line_of("programma") for s, _ in practice_sources})
+    problems += rule_programme_links(practices, [f.stem for f in programme_files], {s.path: s.line_of("programma") for s, _ in practice_sources})
     failed = {p.path for p in problems if p.severity is Severity.ERROR}
     return Catalogue(
         tuple(p for p in pages if p.path not in failed),
@@ -316,15 +406,18 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
     )
 
 
-def _wrong_types(layout: Layout) -> list[Problem]:
+def _sources(files: Iterable[Path], suffix: str) -> list[Path]:
+    """The source files of a folder: its files with the right extension, without README.md."""
+    return [f for f in files if f.suffix == suffix and f.name != "README.md"]
+
+
+def _wrong_types(layout: Layout, listed: dict[str, list[Path]]) -> list[Problem]:
     """Files with the wrong extension in a source folder are reported, not ignored."""
     expected = {"practices": ".md", "programmes": ".yml"}
     problems = []
     for folder, suffix in expected.items():
-        base = layout.folder(folder)
-        if not base.is_dir():
-            continue
-        for file in sorted(p for p in base.rglob("*") if p.is_file() and p.name != "README.md" and not p.name.startswith(".") and p.suffix != suffix):
-            problems.append(Problem(file.relative_to(layout.root).as_posix(), 1, "",
-                                    f"dit bestand wordt niet gelezen: bestanden in {getattr(layout, folder)}/ moeten eindigen op '{suffix}'"))
+        for file in listed[folder]:
+            if file.name != "README.md" and not file.name.startswith(".") and file.suffix != suffix:
+                problems.append(Problem(file.relative_to(layout.root).as_posix(), 1, "",
+                                        f"dit bestand wordt niet gelezen: bestanden in {getattr(layout, folder)}/ moeten eindigen op '{suffix}'"))
     return problems

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .gazetteer import PROVINCES, Gazetteer
-from .privacy import MOBILE_RE, NAME_MAIL_RE, PERSONAL_MAIL_RE, PRIVATE
+from .privacy import PRIVATE, ROLE_VOCABULARY, has_mobile, is_role_address, role_examples
 from .records import Area, Count, Fact, PartialDate
 from .vocabulary import KNOWN, SINGULAR, Vocabularies, languages
 
@@ -35,6 +35,11 @@ class Context:
     gazetteer: Gazetteer
     today: dt.date
     facts: Mapping[str, Fact] = field(default_factory=dict)  # data/feiten.yml, by key
+
+    @property
+    def role_addresses(self) -> tuple[str, ...]:
+        """The local parts of allowed e-mail addresses (``info``, ``contact``, …), from the vocabulary."""
+        return tuple(t.key for t in self.vocab.lists.get(ROLE_VOCABULARY, ()))
 
 
 Issue = tuple[str, str]  # (sub-path below the field, message)
@@ -409,6 +414,12 @@ class AreaField(ListField):
         name = item.strip()
         if name.lower() in self._special() or ctx.gazetteer.lookup(name) or ctx.gazetteer.province(name):
             return
+        candidates = ctx.gazetteer.candidates(name)
+        if candidates:
+            options = [f"'{m.name}'" for m in candidates]
+            listing = ", ".join(options[:-1]) + f" of {options[-1]}" if len(options) > 1 else options[0]
+            yield "", f"'{name}' is de naam van meer dan één gemeente; bedoel je {listing}?"
+            return
         successor = ctx.gazetteer.former_successor(name)
         if successor:
             yield "", f"'{name}' is geen gemeente meer; het hoort nu bij '{successor.name}'"
@@ -508,10 +519,10 @@ class Phone(Field):
 
     def check(self, value, ctx):
         text = str(value)
-        if not isinstance(value, str) or not re.fullmatch(r"[+\d][\d\s()-]{7,}", text.strip()):
-            yield "", f"'{text}' is geen telefoonnummer"
-        elif MOBILE_RE.search(text):
+        if isinstance(value, str) and has_mobile(text):
             yield "", f"dit lijkt een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie, {PRIVATE}"
+        elif not isinstance(value, str) or not re.fullmatch(r"[+\d][\d\s()-]{7,}", text.strip()):
+            yield "", f"'{text}' is geen telefoonnummer"
 
     def kind(self):
         return "een algemeen telefoonnummer van de organisatie"
@@ -528,8 +539,9 @@ class Email(Field):
         text = str(value).strip()
         if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", text, re.IGNORECASE):
             yield "", f"'{text}' is geen e-mailadres"
-        elif PERSONAL_MAIL_RE.search(text) or NAME_MAIL_RE.match(text):
-            yield "", f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie (zoals info@…), {PRIVATE}"
+        elif not is_role_address(text, ctx.role_addresses):
+            yield "", (f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie, zoals "
+                       f"{role_examples(ctx.role_addresses)} (zie de woordenlijst '{ROLE_VOCABULARY}'), {PRIVATE}")
 
     def kind(self):
         return "een algemeen e-mailadres van de organisatie"
@@ -577,18 +589,24 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+#: Unknown keys in one mapping for which a "did you mean" is sought.
+MAX_SUGGESTIONS = 50
+
+
 def check_mapping(data: dict[str, Any], fields: tuple[Field, ...], ctx: Context, prefix: str = "") -> Iterator[Issue]:
     """Check a mapping against fields: unknown keys, missing keys, each value."""
     by_name = {f.name: f for f in fields}
     misspelt: set[str] = set()  # required fields that an unknown key probably meant
     replaced = {f.replaces: f for f in fields if f.replaces}
+    unknown = 0
     for key in data:
         if key in replaced:
             new = replaced[key]
             misspelt.add(new.name)
             yield f"{prefix}{key}", f"dit veld heet nu '{new.name}': {new.kind()}"
         elif key not in by_name:
-            close = difflib.get_close_matches(str(key), list(by_name), n=1, cutoff=0.6)
+            unknown += 1  # suggestions for the first ones; thousands of unknown keys would make difflib take seconds
+            close = difflib.get_close_matches(str(key), list(by_name), n=1, cutoff=0.6) if unknown <= MAX_SUGGESTIONS else []
             misspelt.update(close)
             hint = f"; bedoel je '{close[0]}'?" if close else f"; toegestaan: {', '.join(by_name)}"
             yield f"{prefix}{key}", f"onbekend veld{hint}"

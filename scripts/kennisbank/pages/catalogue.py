@@ -11,8 +11,6 @@ from ..model.records import Practice
 from .common import CATALOGUE_DOC, Generated, area_text, link, list_page, practice_doc, text
 from .paginate import PAGE_SIZE, navigation, page_title, pages, unindexed
 
-PAYMENT_TABLE_MARKER = "<!-- kennisbank:vergoedingstabel -->"
-
 
 def practice_rows(practices: Iterable[Practice], ctx: Context, from_doc: str) -> str:
     """A table of practices: title, organisation, area, payment."""

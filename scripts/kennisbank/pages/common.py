@@ -37,6 +37,8 @@ class Generated:
     doc_path: str
     content: str
     edit_path: str | None = None
+    #: The page holds form controls made by our code (the social map's filters), which the sanitiser keeps.
+    interface: bool = False
 
 
 @dataclass(frozen=True)

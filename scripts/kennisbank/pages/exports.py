@@ -45,6 +45,8 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://kennisbank-sleutelpersonen.g
 LIST_SEPARATOR = "; "
 #: Our status as HSDS service status. HSDS has no "unknown": such a service gets no status rather than a wrong one.
 HSDS_STATUS = {"lopend": "active", "afgerond": "defunct", "onbekend": ""}
+#: A cell that starts with one of these is run as a formula by a spreadsheet (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- one flat description of a programme, shared by CSV and GeoJSON ----------------------
@@ -124,12 +126,17 @@ def flat(value: Any) -> str:
     return LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
 
 
+def cell(value: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: as OWASP advises, a leading ``'`` when it starts like one."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def csv_text(header: list[str], rows: list[list[str]]) -> str:
-    """CSV text (RFC 4180, UTF-8, header row first)."""
+    """CSV text (RFC 4180, UTF-8, header row first); every cell made safe for spreadsheets (:func:`cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([cell(h) for h in header])
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 

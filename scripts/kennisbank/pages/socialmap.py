@@ -102,4 +102,4 @@ def map_page(catalogue: Catalogue) -> Generated:
     ]
     meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in jouw gemeente, jouw provincie of landelijk.",
             "type": "overzicht", "template": MAP_TEMPLATE, "hide": ["toc"]}
-    return Generated(MAP_DOC, front_matter(meta) + "".join(parts), plain.edit_path)
+    return Generated(MAP_DOC, front_matter(meta) + "".join(parts), plain.edit_path, interface=True)

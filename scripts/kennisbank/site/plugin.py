@@ -22,9 +22,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..model.checks import Catalogue, Layout, check_all
+from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report
 from ..pages.assemble import generate
-from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
+from ..pages.catalogue import payment_table
 from ..pages.common import Generated, Site, correction_links, dutch_date
 from ..pages.contact import fill_in_editors_contact
 from ..pages.facts import fill_in_facts
@@ -34,6 +35,7 @@ from ..pages.sharing import default_cache
 from ..pages.worksheets import Download, downloads, guide_markdown
 from .incremental import ServeCache, fingerprint
 from .publicity import Publicity
+from .sanitise import SanitiseExtension, clean_text
 from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -83,6 +85,17 @@ def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
         raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{error}") from error
 
 
+def _clean_titles(page) -> None:
+    """No markup in the page title or the table of contents (mkdocs already strips tags; this keeps it so)."""
+    if page.title and "<" in page.title:
+        page.title = clean_text(page.title)
+    items = list(page.toc or [])
+    while items:
+        item = items.pop()
+        item.title = clean_text(item.title)
+        items += item.children
+
+
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     """Validate the sources, add generated pages and data, and index the site."""
 
@@ -115,6 +128,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.generated = {g.doc_path: g for g in generate(self.catalogue, site)}
         self.downloads = downloads(self.catalogue, site)
         self.with_worksheets = {p.doc_path: p for p in self.catalogue.pages if p.worksheets}
+        # The second wall against script in contributor text: nh3 after every Markdown conversion (sanitise.py).
+        self.sanitiser = SanitiseExtension()
+        config.markdown_extensions.append(self.sanitiser)
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         self.publicity = Publicity(root, default_cache(root), posts_edit)
@@ -137,6 +153,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        own = self.generated.get(page.file.src_uri)
+        self.sanitiser.interface = bool(own and own.interface)
         reviewed = page.meta.get("laatst_herzien")
         if reviewed:
             page.meta["laatst_herzien_tekst"] = dutch_date(dt.date.fromisoformat(str(reviewed)))
@@ -160,6 +178,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        self.sanitiser.interface = False
+        _clean_titles(page)
         return self.publicity.on_page_content(html, page)
 
     def on_page_context(self, context, page, config, nav):

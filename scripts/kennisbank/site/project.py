@@ -15,20 +15,24 @@ import time
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
 from ..model.checks import Catalogue, Layout, check_all
+from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report, warnings
 from ..pages.assemble import generate
-from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
+from ..pages.catalogue import payment_table
 from ..pages.common import Site
 from ..pages.contact import fill_in_editors_contact
 from ..pages.facts import fill_in_facts
 from ..pages.worksheets import downloads, guide_markdown
+from . import serving
+from .searchindex import WORK_PREFIX
 
 CONFIG = "mkdocs.yml"
 NOT_BUILT = "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd."
+#: Folders that a build may never replace or write into, besides the layout's source folders.
+PROTECTED = ("overrides", "scripts", ".git")
 
 
 def find_root(start: Path) -> Path:
@@ -88,6 +92,64 @@ def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -
         config.plugins.on_shutdown()
 
 
+def site_dir_problem(root: Path, target: Path, layout: Layout) -> str | None:
+    """Why ``target`` may not become the site (it would be replaced by the build), or None.
+
+    Refused: the project and any folder above it, a source folder, a folder inside one or holding
+    one, a file, and a folder with other things in it than a built site (no index.html).
+    """
+    project, site = root.resolve(), target.resolve()
+    shown = os.path.relpath(target, root) if target.is_relative_to(root) else str(target)
+    if site == project or project.is_relative_to(site):
+        return f"'{shown}' is de projectmap of een map daarboven; de build zou het hele project vervangen. Kies een nieuwe map, zoals 'site'"
+    sources = [layout.content, layout.practices, layout.programmes, layout.data, *PROTECTED]
+    for name in sources:
+        source = (root / name).resolve()
+        if site == source or site.is_relative_to(source) or source.is_relative_to(site):
+            return f"'{shown}' is, bevat of ligt in de bronmap '{name}'; de build zou bronbestanden vervangen. Kies een map buiten de bronnen, zoals 'site'"
+    if target.exists() and not target.is_dir():
+        return f"'{shown}' is een bestand, geen map; kies een nieuwe map, zoals 'site'"
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
+        return (f"'{shown}' bestaat al en is geen gebouwde site (er staat geen index.html in); de build zou alles erin vervangen. "
+                "Kies een nieuwe map, of maak deze eerst leeg")
+    return None
+
+
+def staging_prefixes(target: Path) -> tuple[str, ...]:
+    """Names of the temporary folders a build makes next to ``target``, each followed by the build's process id."""
+    return (f".{target.name}.new-", f"{target.name}.old-", WORK_PREFIX)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_staging(target: Path) -> list[Path]:
+    """Remove what a killed build left next to ``target`` (staging, old site, search index work); return it.
+
+    Folders of a build that still runs (its process id is in the name) are left alone.
+    """
+    removed = []
+    if not target.parent.is_dir():
+        return removed
+    for entry in target.parent.iterdir():
+        prefix = next((p for p in staging_prefixes(target) if entry.name.startswith(p)), None)
+        if prefix is None or not entry.is_dir() or entry.is_symlink():
+            continue
+        pid = entry.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    return removed
+
+
 def swap_in(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new``; the old site is removed only after the swap."""
     old = None
@@ -102,12 +164,19 @@ def swap_in(new: Path, target: Path) -> None:
 def check_and_build(root: Path, site_dir: str | Path, strict: bool) -> int:
     """Check, then build into ``site_dir`` (relative to ``root``) through a staging folder; 0 when built."""
     layout = layout_of(root)
+    target = root / site_dir
+    refused = site_dir_problem(root, target, layout)
+    if refused:
+        print(f"--site-dir: {refused}", file=sys.stderr)
+        print("De site is niet gebouwd; er is niets veranderd.", file=sys.stderr)
+        return 1
     catalogue, ok = run_check(layout, strict)
     if not ok:
         print(NOT_BUILT, file=sys.stderr)
         return 1
-    target = root / site_dir
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(target)
+    staging = Path(tempfile.mkdtemp(prefix=f"{staging_prefixes(target)[0]}{os.getpid()}-", dir=target.parent))
     try:
         build_site(root, staging, catalogue)
     except BaseException as error:  # mkdocs raises Abort (a SystemExit) on strict warnings
@@ -130,8 +199,8 @@ def serve(root: Path, dev_addr: str) -> None:
     # Serve at the root of the dev address, not under site_url's path (/kennisbank/).
     # Dirty builds render only changed pages; the plugin makes them exact (kennisbank.site.incremental).
     logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
-    mkdocs_serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=dev_addr,
-                 site_url=f"http://{dev_addr}/", build_type="dirty")
+    # While a source has errors, every page shows them instead of hanging (kennisbank.site.serving).
+    serving.serve(root / CONFIG, dev_addr, watch)
 
 
 # --- a plain mkdocs build of the same pages, for the benchmark -----------------------
