@@ -194,7 +194,7 @@ def test_site_has_every_open_data_file(two_builds):
 def test_open_data_page_describes_files_licence_and_fields(catalogue):
     page = ex.open_data_page(catalogue).content
     assert "title: Open data" in page and "CC BY 4.0" in page
-    for target, _, _, _ in ex.FILES:
+    for target, _ in ex.FILES.values():
         assert f"]({target})" in page
     for column in ex.COLUMNS:
         assert f"| `{column.name}` |" in page

@@ -182,8 +182,10 @@ def test_map_page_has_the_app_and_the_plain_list(files, catalogue):
     assert fallback.index("## Landelijk") < fallback.index("## Noord-Holland")
 
 
-def test_select_options_are_escaped(catalogue):
-    html = socialmap._select("thema", "Thema", "Alle", [("a\"b", "<img src=x onerror=alert(1)>")])
+def test_select_options_are_escaped(catalogue, monkeypatch):
+    options = socialmap.filter_options(catalogue)
+    monkeypatch.setattr(socialmap, "filter_options", lambda c: {**options, "thema": [("a\"b", "<img src=x onerror=alert(1)>")]})
+    html = socialmap.map_page(catalogue).content
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html and 'value="a&quot;b"' in html
 
 

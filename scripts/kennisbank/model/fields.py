@@ -531,13 +531,16 @@ class Phone(Field):
         return {"type": "string", "description": self.help}
 
 
+EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Email(Field):
     """An organisational e-mail address; personal-looking ones are refused."""
 
     def check(self, value, ctx):
         text = str(value).strip()
-        if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", text, re.IGNORECASE):
+        if not isinstance(value, str) or not EMAIL_RE.fullmatch(text):
             yield "", f"'{text}' is geen e-mailadres"
         elif not is_role_address(text, ctx.role_addresses):
             yield "", (f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie, zoals "

@@ -119,7 +119,7 @@ def client_columns(catalogue: Catalogue) -> dict[str, Any]:
     index = _town_index(gazetteer)
     programmes = client_order(catalogue.programmes)
     columns: dict[str, Any] = {"gebied": [client_places(p, gazetteer, index) for p in programmes], "soort": {}}
-    for param, _, attr, _, _ in FILTERS:
+    for param, (_, attr) in FILTERS.items():
         position = {value: i for i, (value, _) in enumerate(options[param])}
         single = param == "vergoeding"
         values = [[position[v] for v in ([getattr(p, attr)] if single else getattr(p, attr))] for p in programmes]
