@@ -1,0 +1,34 @@
+// ESLint for the site's own scripts (python3 dev.py test runs it; the packages are in package.json).
+// Vendored third-party code (Leaflet, axe-core) is not ours to lint.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  { ignores: ["overrides/assets/vendor/**", "tests/vendor/**", "site/**", ".venv/**", "node_modules/**"] },
+  js.configs.recommended,
+  {
+    files: ["overrides/assets/javascripts/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { ...globals.browser, L: "readonly" },
+    },
+    rules: {
+      eqeqeq: "error",
+      "no-var": "error",
+      "prefer-const": "error",
+      "no-implicit-globals": "error",
+      "no-unused-vars": ["error", { caughtErrors: "none" }],
+    },
+  },
+  {
+    // A classic script (mkdocs.yml extra_javascript), not a module.
+    files: ["overrides/assets/javascripts/toetsenbord.js"],
+    languageOptions: { sourceType: "script" },
+    rules: { "no-var": "off" },
+  },
+  {
+    files: ["eslint.config.js", "tests/**/*.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+];
