@@ -19,6 +19,12 @@ export default [
       "prefer-const": "error",
       "no-implicit-globals": "error",
       "no-unused-vars": ["error", { caughtErrors: "none" }],
+      // Data is set as text (textContent, text nodes), never parsed as HTML: a contributor's text must not run.
+      "no-restricted-syntax": ["error",
+        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
+          message: "Zet tekst met textContent; HTML uit gegevens kan code uitvoeren." },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]",
+          message: "Bouw elementen met createElement en textContent." }],
     },
   },
   {

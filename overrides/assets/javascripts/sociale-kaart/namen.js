@@ -5,9 +5,10 @@
  * alias or a former municipality's name (the first town to claim a key keeps it).
  */
 
-/** Same comparison key as gazetteer.normalise: no case, accents, apostrophes or 's-prefix. */
+/** Same comparison key as gazetteer.normalise: no case, accents, apostrophes or 's-prefix.
+ *  Python's casefold() also turns ß into ss, which toLowerCase() does not. */
 export function normalise(text) {
-  const words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+  const words = text.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
     .replace(/['’‘`´.]/g, "").replace(/[^0-9a-z]+/g, " ").trim().split(" ").filter(Boolean);
   if (words.length > 1 && words[0] === "s") words.shift();
   return words.join(" ");

@@ -4,7 +4,9 @@
 /** Pagefind's excerpt as safe DOM nodes: text, and <mark> around the matches. Nothing else. */
 function excerptNodes(html) {
   const template = document.createElement("template");
-  template.innerHTML = html; // parsed inert: nothing in a template runs or loads
+  // Parsed inert (nothing in a template runs or loads), and only its text and <mark> elements are kept.
+  // eslint-disable-next-line no-restricted-syntax
+  template.innerHTML = html;
   const nodes = document.createDocumentFragment();
   for (const node of template.content.childNodes) {
     if (node.nodeName === "MARK") {
