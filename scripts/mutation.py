@@ -7,7 +7,7 @@ mutmut wants the package under src/, and our tests want the repository around th
 script lays out a work folder .mutation/ (git ignores it): src/kennisbank is a copy of the package,
 and tests/, content and data are copied by mutmut itself (``also_copy``). Only the model package and
 pages/exports.py are mutated; the tests that can kill a mutant are those outside tests/browser and
-tests/site (which build whole sites, too slow to run per mutant). It fails when fewer than
+tests/site, and without the markers ``browser`` and ``site`` (they build the whole site: too slow per mutant). It fails when fewer than
 MINIMUM of the mutants are killed. A later run reuses the results of mutants whose code did not change.
 """
 
@@ -24,9 +24,12 @@ WORK = ROOT / ".mutation"
 MINIMUM = 0.90
 MUTATED = ["src/kennisbank/model/*", "src/kennisbank/pages/exports.py"]
 TESTS = ["tests/model", "tests/pages", "tests/contribute", "tests/content", "tests/tools/test_cli.py"]
-#: What the tests read from the repository besides the package and tests/.
-ALSO_COPY = ["mkdocs.yml", "data", "overrides", "schemas", "content", "good_practices", "programmas", ".github",
-             "CONTRIBUTING.md", "README.md", "package.json"]
+
+
+def also_copy() -> list[str]:
+    """What the tests may read: every file and folder that git tracks at the top (scripts/ too, unmutated: tests read it)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    return sorted({path.split("/", 1)[0] for path in tracked} - {"tests", "pyproject.toml"})
 
 
 def config() -> str:
@@ -34,9 +37,9 @@ def config() -> str:
     settings = {
         "source_paths": ["src"],
         "only_mutate": MUTATED,
-        "also_copy": ALSO_COPY,
+        "also_copy": also_copy(),
         "pytest_add_cli_args_test_selection": TESTS,
-        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q"],
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q", "-m", "not browser and not site"],
     }
     lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
     return (ROOT / "pyproject.toml").read_text(encoding="utf-8") + "\n".join(lines) + "\n"
@@ -45,7 +48,7 @@ def config() -> str:
 def prepare() -> None:
     """Lay out .mutation/ afresh from the working tree, keeping mutmut's earlier results (mutants/)."""
     WORK.mkdir(exist_ok=True)
-    for name in ["src", "tests", *ALSO_COPY]:
+    for name in ["src", "tests", *also_copy()]:
         path = WORK / name
         if path.is_dir():
             shutil.rmtree(path)
@@ -53,7 +56,7 @@ def prepare() -> None:
             path.unlink()
     shutil.copytree(ROOT / "scripts" / "kennisbank", WORK / "src" / "kennisbank", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "tests", WORK / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ALSO_COPY:
+    for name in also_copy():
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, WORK / name)

@@ -73,6 +73,13 @@ def empty_repo(tmp_path: Path) -> Path:
 
 # --- the built site, served on 127.0.0.1, and a real browser --------------------
 
+def pytest_collection_modifyitems(items):
+    """Tests on the real site built once get the marker ``site``, so a run can leave them out (scripts/mutation.py does)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real repository built once (strict, with search index) into a temp folder."""
