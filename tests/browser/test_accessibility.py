@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..browser_checks import MEASURED, horizontal_overflow, measure, open_menu_with_keyboard, open_page, stored_in_browser, walk_with_tab
-from ..page_types import PAGE_TYPES, PageType
+from ..support.browser_checks import MEASURED, horizontal_overflow, measure, open_menu_with_keyboard, open_page, stored_in_browser, walk_with_tab
+from ..support.page_types import PAGE_TYPES, PageType
 
 pytestmark = pytest.mark.browser
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .repo import ROOT
+
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 
 
