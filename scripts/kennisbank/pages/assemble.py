@@ -33,7 +33,8 @@ def generate(catalogue: Catalogue, site: Site | None = None) -> list[Generated]:
         if practice.programme:
             practices_by_programme.setdefault(practice.programme, []).append(practice)
     # The map page is the first page of the plain list (map_pages) with the interactive map around it.
-    files = [*catalogue_pages(catalogue), map_page(catalogue), *map_pages(catalogue)[1:]]
+    plain = map_pages(catalogue)
+    files = [*catalogue_pages(catalogue), map_page(catalogue, plain[0]), *plain[1:]]
     files += [practice_page(p, catalogue, programmes_by_slug) for p in catalogue.practices]
     files += [programme_page(p, catalogue, practices_by_programme.get(p.slug, [])) for p in catalogue.programmes]
     files.append(term_index(catalogue, "themas", "themas", "Thema's",

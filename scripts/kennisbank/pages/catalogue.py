@@ -44,10 +44,6 @@ def catalogue_pages(catalogue: Catalogue) -> list[Generated]:
     return result
 
 
-def catalogue_page(catalogue: Catalogue) -> Generated:
-    """The first page of the catalogue of good practices (see :func:`catalogue_pages`)."""
-    return catalogue_pages(catalogue)[0]
-
 
 def payment_table(catalogue: Catalogue, from_doc: str, limit: int = PAGE_SIZE) -> str:
     """A comparison of how the practices in the hub pay their keypersons.

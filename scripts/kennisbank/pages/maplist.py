@@ -59,8 +59,3 @@ def map_pages(catalogue: Catalogue) -> list[Generated]:
                          f"{', '.join(empty)}. Ken je er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
         result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.programmes}/"))
     return result
-
-
-def map_page(catalogue: Catalogue) -> Generated:
-    """The first page of the social map's list (see :func:`map_pages`)."""
-    return map_pages(catalogue)[0]

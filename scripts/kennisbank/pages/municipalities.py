@@ -58,10 +58,10 @@ def more_on_map(total: int, doc: str, municipality: Municipality) -> str:
     return f"\nEn nog {count(total - PAGE_LIMIT)}: [bekijk ze allemaal op de sociale kaart]({map_link(doc, municipality)}).\n\n"
 
 
-def municipality_page(municipality: Municipality, catalogue: Catalogue, index: MapIndex | None = None) -> Generated:
+def municipality_page(municipality: Municipality, catalogue: Catalogue, index: MapIndex) -> Generated:
     """"Sleutelpersonen in <gemeente>": the programmes there, the national ones, and the nearest others."""
     ctx, doc = catalogue.context, municipality_doc(municipality)
-    view = (index or MapIndex(catalogue.programmes, ctx.gazetteer)).view(municipality)
+    view = index.view(municipality)
     name = text(municipality.name)
     parts = [
         f"# Sleutelpersonen in {name}\n\n",

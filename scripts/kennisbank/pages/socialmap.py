@@ -14,7 +14,6 @@ from ..model.checks import Catalogue
 from ..model.gazetteer import PROVINCES
 from ..model.vocabulary import languages
 from .common import MAP_DOC, OPEN_DATA_DOC, Generated, front_matter
-from .maplist import map_page as map_list_page
 
 MAP_TEMPLATE = "sociale-kaart.html"
 
@@ -80,13 +79,13 @@ def map_app(catalogue: Catalogue) -> str:
     )
 
 
-def map_page(catalogue: Catalogue) -> Generated:
-    """The social map: filters, list and map, with the plain list of :func:`kennisbank.pages.maplist.map_page` as fallback.
+def map_page(catalogue: Catalogue, plain: Generated) -> Generated:
+    """The social map: filters, list and map, with ``plain``, the first page of the plain list
+    (:func:`kennisbank.pages.maplist.map_pages`), as fallback.
 
-    That list is paginated (its later pages come from :func:`kennisbank.pages.maplist.map_pages`), so the map page
-    stays small however many programmes there are.
+    That list is paginated (its later pages stay pages of their own), so the map page stays small
+    however many programmes there are.
     """
-    plain = map_list_page(catalogue)
     body = plain.content.split("---\n\n", 1)[1]  # drop the front matter; the body is ours to extend
     title, intro, plain_list = body.split("\n\n", 2)  # the title, one paragraph of introduction, the list
     head = f"{title}\n\n{intro}"

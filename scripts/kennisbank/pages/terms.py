@@ -46,10 +46,6 @@ def term_pages(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, ke
     return result
 
 
-def term_page(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, key: str) -> Generated:
-    """The first index page for one theme or role (see :func:`term_pages`)."""
-    return term_pages(catalogue, vocabulary, attr, folder, key)[0]
-
 
 def term_index(catalogue: Catalogue, vocabulary: str, folder: str, title: str, intro: str) -> Generated:
     """The list of all themes or roles."""
