@@ -25,7 +25,7 @@ MINIMUM = 0.90
 MUTATED = ["src/kennisbank/model/*", "src/kennisbank/pages/exports.py"]
 #: The tests of the mutated code: the model's, the exports' and the parity of Python and JavaScript (which uses the gazetteer).
 #: The whole suite would kill a few more mutants, at twenty times the time.
-TESTS = ["tests/model", "tests/pages/test_exports.py", "tests/javascript"]
+TESTS = ["tests/model", "tests/pages/test_exports.py", "tests/javascript/test_parity.py"]
 
 
 def also_copy() -> list[str]:

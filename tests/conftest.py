@@ -94,7 +94,7 @@ def page(browser, site_url):
 
 @pytest.fixture(scope="session")
 def vnu_messages(built_site):
-    """Every Nu HTML Checker message about the built site, from one run of vnu (see tests/html_validation.py)."""
+    """Every Nu HTML Checker message about the built site, from one run of vnu (see tests/support/html_validation.py)."""
     if java() is None:
         pytest.fail("java ontbreekt: installeer het Debian-pakket 'default-jre-headless' (python3 dev.py test doet dat als root)")
     return run_vnu(built_site)

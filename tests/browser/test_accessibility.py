@@ -2,7 +2,7 @@
 errors, every control reachable by keyboard with a visible focus, and no horizontal scrolling at 320 px
 wide or at 200% zoom.
 
-The page types come from tests/page_types.py; add a page type there, not here.
+The page types come from tests/support/page_types.py; add a page type there, not here.
 """
 
 from __future__ import annotations

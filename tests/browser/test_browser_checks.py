@@ -1,4 +1,4 @@
-"""The checks themselves (tests/browser_checks.py, tests/page_types.py): each one fails on a page built to fail it."""
+"""The checks themselves (tests/support/browser_checks.py, tests/support/page_types.py): each one fails on a page built to fail it."""
 
 from __future__ import annotations
 
