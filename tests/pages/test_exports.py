@@ -10,8 +10,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kennisbank.model.checks import Layout, check_all
+from kennisbank.model.gazetteer import Gazetteer
 from kennisbank.model.records import Area, Contact
 from kennisbank.pages import exports as ex
 from kennisbank.site.project import build_site
@@ -62,6 +64,9 @@ def test_csv_round_trips_every_programme(rich):
         assert (row["naam"], row["organisatie"], row["samenvatting"]) == (p.name, p.organisation, p.summary)
         assert row["themas"].split("; ") == list(p.themes)
         assert row["laatst_geverifieerd"] == p.verified.isoformat()
+        assert (row["bron_titel"], row["bron_datum"]) == (p.source.title, p.source.date.isoformat())
+        assert (row["bron_uitgever"], row["bron_url"], row["bron_document"]) == (p.source.publisher or "", p.source.url or "", p.source.document or "")
+        assert (row["email"], row["telefoon"]) == ((p.contact.email or "", p.contact.phone or "") if p.contact else ("", ""))
     assert by_slug["fsan-vrouwenbesnijdenis"]["werkgebied"] == "landelijk"
     assert by_slug["provinciaal"]["werkgebied"] == "Utrecht; Zeeland"
     assert by_slug["provinciaal"]["gemeentecodes"] == "GM0344"
@@ -141,6 +146,11 @@ def test_datapackage_describes_every_table(rich):
     for resource in package["resources"]:
         for key in resource["schema"].get("foreignKeys", []):
             assert key["reference"]["resource"] in names
+        fields = {f["name"]: f for f in resource["schema"]["fields"]}
+        assert fields["id"]["format"] == "uuid" and fields["id"]["constraints"] == {"required": True, "unique": True}
+        for name, field in fields.items():
+            if name.endswith("_id"):  # a reference to another table: a required uuid too
+                assert field["format"] == "uuid" and field["constraints"]["required"] is True, (resource["name"], name)
 
 
 @pytest.fixture(scope="module")
@@ -230,3 +240,48 @@ def test_a_cell_that_a_spreadsheet_would_run_is_neutralised(start, catalogue, tm
             for row in csv.reader(io.StringIO(generated.content)):
                 assert not any(cell.startswith(ex.FORMULA_START) for cell in row), (generated.doc_path, row)
     assert ex.cell("gewone tekst") == "gewone tekst"
+
+
+def table_rows(page: str, header: str) -> list[list[str]]:
+    """The cells of each row of the Markdown table under ``header``; every line up to the blank one must be a row."""
+    lines = page.split(header + "\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert all(line.startswith("| ") and line.endswith(" |") for line in lines[1:]), lines
+    return [[cell.strip() for cell in line[2:-2].split(" | ")] for line in lines[1:]]
+
+
+def test_open_data_page_tables_have_a_row_per_file_field_and_table(catalogue):
+    generated = ex.open_data_page(catalogue)
+    page = generated.content
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["type"] == "overzicht" and meta["description"].startswith("Download alle programma&#x27;s")  # escaped by front_matter
+    assert generated.edit_path == "programmas/"
+    files = table_rows(page, "| Bestand | Vorm | Wat staat erin |")
+    assert [row[0] for row in files] == [f"[`{name}`]({target})" for target, name, _, _ in ex.FILES]
+    fields = table_rows(page, "| Veld | JSON | Uitleg |")
+    assert [row[:2] for row in fields][:3] == [["`slug`", "`slug`"], ["`naam`", "`name`"], ["`samenvatting`", "`summary`"]]
+    assert ["`pagina`", "–"] in [row[:2] for row in fields]  # a column without a JSON key
+    assert len(fields) == len(HEADER)
+
+
+def test_json_files_are_written_as_published(rich):
+    """Indented, UTF-8 as it is (no \\u escapes), one newline at the end; records with their lists as lists."""
+    renamed = dataclasses.replace(rich, programmes=(*rich.programmes[:-1], dataclasses.replace(rich.programmes[-1], name="Súdwest samen")))
+    files = {f.doc_path: f.content for f in [*ex.files(renamed), *ex.record_files(renamed)]}
+    geojson = files[ex.GEOJSON_DOC]
+    assert geojson.startswith('{\n "type": "FeatureCollection",\n "features": [\n  {\n') and geojson.endswith("\n}\n")
+    assert "Súdwest samen" in geojson
+    records = files[ex.JSON_DOC]
+    assert records.startswith('[\n {\n  "slug": ') and records.endswith("\n]\n") and "Súdwest samen" in records
+    assert [r["themes"] for r in json.loads(records)] == [list(p.themes) for p in renamed.programmes]
+    assert files[f"{ex.HSDS_DIR}/datapackage.json"].startswith('{\n  "')
+
+
+def test_geojson_rounds_points_to_four_decimals(rich):
+    """About 10 metres: enough for the centre of a municipality."""
+    gazetteer = rich.context.gazetteer
+    precise = Gazetteer([dataclasses.replace(m, lat=m.lat + 0.000049, lon=m.lon + 0.000041) for m in gazetteer.municipalities])
+    cat = dataclasses.replace(rich, context=dataclasses.replace(rich.context, gazetteer=precise))
+    feature = next(f for f in ex.programmes_geojson(cat)["features"] if f["id"] == "haarlem-zandvoort-gezondheid")
+    haarlem = precise.lookup("Haarlem")
+    assert feature["geometry"]["coordinates"][0] == [round(haarlem.lon, 4), round(haarlem.lat, 4)]
+    assert all(len(str(x).split(".")[1]) <= 4 for point in feature["geometry"]["coordinates"] for x in point)
