@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 MINIMUM = 0.90
 MUTATED = ["src/kennisbank/model/*", "src/kennisbank/pages/exports.py"]
-#: The tests of the mutated code: the model's, the exports' and the parity of Python and JavaScript (which uses the gazetteer).
+#: The tests of the mutated code: the model's, the exports', the parity of Python and JavaScript (which uses the gazetteer)
+#: and the published JSON Schemas (made by the model's fields).
 #: The whole suite would kill a few more mutants, at twenty times the time.
-TESTS = ["tests/model", "tests/pages/test_exports.py", "tests/javascript/test_parity.py"]
+TESTS = ["tests/model", "tests/pages/test_exports.py", "tests/javascript/test_parity.py",
+         "tests/tools/test_cli.py::test_schemas_on_disk_match_the_schema"]
 
 
 def also_copy() -> list[str]:
