@@ -48,10 +48,14 @@ def empty_repo(tmp_path: Path) -> Path:
 
 # --- the built site, served on 127.0.0.1, and a real browser --------------------
 
+#: Fixtures that build the whole real site (tests/pages/test_exports.py builds it twice).
+SITE_FIXTURES = {"built_site", "two_builds"}
+
+
 def pytest_collection_modifyitems(items):
-    """Tests on the real site built once get the marker ``site``, so a run can leave them out (scripts/mutation.py does)."""
+    """Tests on a built site get the marker ``site``, so a run can leave them out (scripts/mutation.py does)."""
     for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
 
 
