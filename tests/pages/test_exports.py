@@ -50,8 +50,9 @@ def rows(text: str) -> list[dict[str, str]]:
 
 #: The published columns, written out: users of the open data rely on them, so dropping or renaming one must fail here.
 HEADER = ["slug", "naam", "samenvatting", "organisatie", "werkgebied", "gemeentecodes", "provincies", "themas", "rollen",
-          "talen", "doelgroepen", "vergoeding", "hoe_inzetten", "website", "email", "telefoon", "formulier", "bron_titel",
-          "bron_uitgever", "bron_datum", "bron_url", "bron_document", "laatst_geverifieerd", "pagina"]
+          "talen", "doelgroepen", "vergoeding", "hoe_inzetten", "website", "email", "telefoon", "formulier", "status",
+          "periode_start", "periode_eind", "kennis_van", "bron_urls", "bron_titels", "bron_uitgevers", "bron_datums",
+          "bron_gelezen", "laatst_geverifieerd", "pagina"]
 
 
 def test_csv_round_trips_every_programme(rich):
@@ -64,8 +65,10 @@ def test_csv_round_trips_every_programme(rich):
         assert (row["naam"], row["organisatie"], row["samenvatting"]) == (p.name, p.organisation, p.summary)
         assert row["themas"].split("; ") == list(p.themes)
         assert row["laatst_geverifieerd"] == p.verified.isoformat()
-        assert (row["bron_titel"], row["bron_datum"]) == (p.source.title, p.source.date.isoformat())
-        assert (row["bron_uitgever"], row["bron_url"], row["bron_document"]) == (p.source.publisher or "", p.source.url or "", p.source.document or "")
+        assert row["status"] == p.status
+        assert row["bron_titels"].split("; ") == [s.title for s in p.sources]
+        assert row["bron_urls"].split("; ") == [s.url or "" for s in p.sources]
+        assert row["bron_gelezen"].split("; ") == [s.accessed.isoformat() for s in p.sources]
         assert (row["email"], row["telefoon"]) == ((p.contact.email or "", p.contact.phone or "") if p.contact else ("", ""))
     assert by_slug["fsan-vrouwenbesnijdenis"]["werkgebied"] == "landelijk"
     assert by_slug["provinciaal"]["werkgebied"] == "Utrecht; Zeeland"

@@ -75,7 +75,7 @@ def test_municipality_page_content(files):
 
 def test_municipality_page_marks_entries_not_checked_for_a_year(catalogue, gazetteer):
     old = dataclasses.replace(synthetic(catalogue, "oud", "Oud", Area(municipalities=("Haarlem",))), verified=dt.date(2024, 5, 1))
-    page = municipalities.municipality_page(town(gazetteer, "Haarlem"), with_programmes(catalogue, old)).content
+    page = page_of(with_programmes(catalogue, old), "gemeenten/haarlem.md")
     assert "*Controleer of dit nog klopt: laatst gecontroleerd op 1 mei 2024.*" in page
 
 
