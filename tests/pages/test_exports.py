@@ -288,3 +288,35 @@ def test_geojson_rounds_points_to_four_decimals(rich):
     haarlem = precise.lookup("Haarlem")
     assert feature["geometry"]["coordinates"][0] == [round(haarlem.lon, 4), round(haarlem.lat, 4)]
     assert all(len(str(x).split(".")[1]) <= 4 for point in feature["geometry"]["coordinates"] for x in point)
+
+
+def test_hsds_rows_fill_only_their_own_columns_and_ids_are_unique(rich):
+    tables = ex.hsds_tables(rich)
+    for name, _, fields, _ in ex.HSDS_TABLES:
+        columns = {f.name for f in fields}
+        assert tables[name], name  # rich has rows for every table
+        assert [sorted(set(row) - columns) for row in tables[name] if set(row) - columns] == [], name
+    ids = [row["id"] for rows in tables.values() for row in rows]
+    assert len(ids) == len(set(ids))  # per table and across tables: the kind is part of every id
+
+
+def test_hsds_rows_of_one_programme_written_out(rich):
+    tables = ex.hsds_tables(rich)
+    service = next(s for s in tables["service"] if s["name"] == "Provinciaal voorbeeld")
+    assert (service["description"], service["url"], service["email"]) == (rich.programmes[0].summary, "https://voorbeeld.nl/", "info@voorbeeld.nl")
+    assert service["application_process"] == rich.programmes[0].how_to_engage
+    assert service["assured_date"] == rich.programmes[0].verified.isoformat() and "status" in service
+    assert service["eligibility_description"] == "Somalische gemeenschap"
+    mine = lambda table: [{k: v for k, v in row.items() if k not in ("id", "service_id")} for row in tables[table] if row["service_id"] == service["id"]]  # noqa: E731
+    assert mine("service_area") == [{"name": "Utrecht", "description": "gemeente, CBS-code GM0344"}, {"name": "Zeeland", "description": "provincie"}]
+    assert mine("phone") == [{"number": "030 123 45 67", "type": "voice"}]
+    assert mine("language") == [{"name": "Arabisch", "code": "ar"}, {"name": "Tigrinya", "code": "ti"}]
+    assert mine("url") == [{"label": "Bron: Landelijke Maaksessie Sleutelpersonen (OpenEmbassy, 2021-02-23); gelezen op 2026-12-01",
+                            "url": "https://www.openembassy.nl/magazine/landelijke-maaksessie-sleutelpersonen/"}]
+    national = next(s for s in tables["service"] if s["name"] == "Sleutelpersonen tegen vrouwenbesnijdenis")
+    assert [(a["name"], a["description"]) for a in tables["service_area"] if a["service_id"] == national["id"]] == [("Nederland", "landelijk")]
+    lower = dataclasses.replace(rich.programmes[0], slug="kleine-letter", organisation="de Kleine Club")
+    organisations = [o["name"] for o in ex.hsds_tables(dataclasses.replace(rich, programmes=(*rich.programmes, lower)))["organization"]]
+    assert organisations.index("de Kleine Club") < organisations.index("Gemeenten Haarlem en Zandvoort")  # case does not count
+    test_organisation = next(o for o in tables["organization"] if o["name"] == "Testorganisatie")
+    assert test_organisation["description"] == "Voert uit op de sociale kaart: Provinciaal voorbeeld; Tweede programma."
