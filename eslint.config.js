@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["overrides/assets/vendor/**", "tests/vendor/**", "site/**", ".venv/**", "node_modules/**"] },
+  // Test fixtures are hostile input on purpose (tests/fixtures/invalid/content/script.js).
+  { ignores: ["overrides/assets/vendor/**", "tests/vendor/**", "tests/fixtures/**", "site/**", ".venv/**", ".mutation/**", "node_modules/**"] },
   js.configs.recommended,
   {
     files: ["overrides/assets/javascripts/**/*.js"],
