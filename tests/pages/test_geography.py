@@ -15,9 +15,14 @@ from kennisbank.pages.geography import MapIndex
 from ..conftest import TODAY
 
 
+#: The first two programmes on the map: the real content grows, these two stay (as in test_socialmap.py).
+STARTING_PAIR = ("fsan-vrouwenbesnijdenis", "haarlem-zandvoort-gezondheid")
+
+
 @pytest.fixture(scope="module")
 def catalogue(layout):
-    return check_all(layout, today=TODAY)
+    real = check_all(layout, today=TODAY)
+    return dataclasses.replace(real, programmes=tuple(p for p in real.programmes if p.slug in STARTING_PAIR))
 
 
 @pytest.fixture(scope="module")
