@@ -14,7 +14,6 @@ from kennisbank.pages.geography import MapIndex
 
 from ..conftest import TODAY
 
-
 #: The first two programmes on the map: the real content grows, these two stay (as in test_socialmap.py).
 STARTING_PAIR = ("fsan-vrouwenbesnijdenis", "haarlem-zandvoort-gezondheid")
 
