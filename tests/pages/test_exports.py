@@ -323,3 +323,19 @@ def test_hsds_rows_of_one_programme_written_out(rich):
     assert organisations.index("de Kleine Club") < organisations.index("Gemeenten Haarlem en Zandvoort")  # case does not count
     test_organisation = next(o for o in tables["organization"] if o["name"] == "Testorganisatie")
     assert test_organisation["description"] == "Voert uit op de sociale kaart: Provinciaal voorbeeld; Tweede programma."
+
+
+def test_hsds_ids_are_those_already_published(catalogue):
+    """Reusers link to these ids: written out, so a change to how an id is made cannot pass unnoticed."""
+    haarlem = next(p for p in catalogue.programmes if p.slug == "haarlem-zandvoort-gezondheid")
+    haarlem = dataclasses.replace(haarlem, languages=("ar",), contact=Contact(phone="023 511 51 15"))
+    tables = ex.hsds_tables(dataclasses.replace(catalogue, programmes=(haarlem,)))
+    assert {name: [row["id"] for row in rows] for name, rows in tables.items()} == {
+        "organization": ["59fbf676-26df-5cf4-8d12-4a5e31910d9a"],
+        "program": ["21c1d3ff-0111-5813-bf0e-ae5a29fa9697"],
+        "service": ["e70b4eb6-b487-55b1-9440-4e19e5b57f50"],
+        "service_area": ["6c1fd043-eaed-53ff-8053-2377afa6f4d3", "5382efd5-092c-51c0-93c7-730e5b6a7c22"],
+        "language": ["82b65327-696d-5b70-aa95-5e504b696841"],
+        "url": ["94cf4f3f-8a32-56e8-a8c6-6d2559726a03"],
+        "phone": ["2e71fcdf-a82e-5277-b8cd-19275b394f81"],
+    }
