@@ -47,10 +47,10 @@ def map_link(from_doc: str, municipality: Municipality | None = None) -> str:
 PAGE_LIMIT = 25  # programmes per list on a municipality page; the map shows the rest, so pages stay small
 
 
-def municipality_page(municipality: Municipality, catalogue: Catalogue, index: MapIndex | None = None) -> Generated:
+def municipality_page(municipality: Municipality, catalogue: Catalogue, index: MapIndex) -> Generated:
     """"Sleutelpersonen in <gemeente>": the programmes there, the national ones, and the nearest others."""
     ctx, doc = catalogue.context, municipality_doc(municipality)
-    view = (index or MapIndex(catalogue.programmes, ctx.gazetteer)).view(municipality)
+    view = index.view(municipality)
     local = [listed(p, ctx, doc, "" if municipality.name in p.area.municipalities else fragment("hele_provincie", p.area.provinces[0]))
              for p in view.local[:PAGE_LIMIT]]
     content = page("gemeente.md", {"type": "overzicht", "provincies": [municipality.province]},
