@@ -154,8 +154,9 @@ def markup(built_site: Path, doc_path: str) -> SearchMarkup:
 
 
 def test_every_page_has_the_search_box_in_its_header(built_site):
-    pages = [p for p in built_site.rglob("*.html") if "pagefind" not in p.parts]
-    assert len(pages) > 40
+    # A redirect page (a former municipality, another name) only sends the visitor on: it has no header.
+    pages = [p for p in built_site.rglob("*.html") if "pagefind" not in p.parts and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 40 and len(pages) < len([*built_site.rglob("*.html")])
     for path in pages:
         parser = SearchMarkup()
         parser.feed(path.read_text(encoding="utf-8"))

@@ -58,8 +58,10 @@ def files(catalogue):
     return {f.doc_path: f for f in generate(catalogue)}
 
 
-def test_a_page_per_municipality_with_a_programme(files):
-    assert sorted(p for p in files if p.startswith("gemeenten/")) == ["gemeenten/haarlem.md", "gemeenten/index.md", "gemeenten/zandvoort.md"]
+def test_a_page_per_municipality_also_without_a_programme(files, gazetteer):
+    pages = {p for p in files if p.startswith("gemeenten/") and "template: doorverwijzing.html" not in files[p].content}
+    assert pages == {"gemeenten/index.md"} | {f"gemeenten/{m.slug}.md" for m in gazetteer.municipalities}
+    assert len(pages) == 343
 
 
 def test_municipality_page_content(files):

@@ -86,9 +86,11 @@ def test_a_missing_value_is_a_template_error_not_an_empty_string():
 
 
 def test_title_and_description_are_plain_text_and_escaped_once_in_the_front_matter():
-    content = templating.page("gemeenten.md", {"type": "overzicht"}, doc="gemeenten/index.md", provincies=[], kaart="x")
+    content = templating.page("gemeenten.md", {"type": "overzicht"}, doc="gemeenten/index.md", provincies=[], kaart="x",
+                              met_programma=0, totaal=342)
     meta = yaml.safe_load(content.split("---\n")[1])
-    assert meta == {"title": "Sleutelpersonen per gemeente", "description": "Alle gemeenten waar een programma met sleutelpersonen werkt.",
+    assert meta == {"title": "Sleutelpersonen per gemeente",
+                    "description": "Alle 342 gemeenten per provincie, met het aantal programma&#x27;s met sleutelpersonen in elke gemeente.",
                     "type": "overzicht"}
     title, _, _ = templating.page_text("onderwerp.md", doc="themas/x.md", soort="themas", nummer=1, aantal=1, totaal=0,
                                        onderwerp={"label": "A & <b>", "description": "d"}, groepen=[], navigatie=None,
@@ -167,7 +169,6 @@ def test_a_fragment_is_written_once_per_build_with_the_words_of_its_block():
     first = templating.fragment("werkgebied", Area(municipalities=("Haarlem",)))
     assert first == "Haarlem" and templating.fragment("werkgebied", Area(municipalities=("Haarlem",))) is first
     assert templating.fragment("afstand", 12) == ", ongeveer 12 km"
-    assert templating.fragment("hele_provincie", "Zeeland") == " (in de hele provincie Zeeland)"
 
 
 def test_a_list_the_search_index_skips():

@@ -23,8 +23,10 @@ REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:type", "og:l
 
 
 def shareable_pages(site: Path) -> list[Path]:
-    """Every built page, except the 404 page (it has no address of its own to share)."""
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html")
+    """Every built page, except the 404 page (it has no address of its own to share) and the redirect pages
+    of former municipalities and other names (they only send the visitor on)."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and p.name != "404.html"
+                  and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

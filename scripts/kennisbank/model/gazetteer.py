@@ -36,6 +36,7 @@ __all__ = [
     "distance_km",
     "load_gazetteer",
     "normalise",
+    "slug_of",
 ]
 
 PROVINCES: tuple[str, ...] = (
@@ -125,7 +126,12 @@ class Municipality:
     @property
     def slug(self) -> str:
         """URL slug of the name: ``"s-gravenhage"``, ``"sudwest-fryslan"``, ``"bergen-nh"``."""
-        return _NON_ALNUM.sub("-", _fold(self.name)).strip("-")
+        return slug_of(self.name)
+
+
+def slug_of(name: str) -> str:
+    """URL slug of a place name: ``"'s-Gravenhage"`` -> ``"s-gravenhage"``, ``"Den Bosch"`` -> ``"den-bosch"``."""
+    return _NON_ALNUM.sub("-", _fold(name)).strip("-")
 
 
 @dataclass(frozen=True)

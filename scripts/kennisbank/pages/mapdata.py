@@ -68,7 +68,6 @@ def client_index(catalogue: Catalogue) -> dict[str, Any]:
     """
     gazetteer, options = catalogue.context.gazetteer, filter_options(catalogue)
     index = _town_index(gazetteer)
-    pages = {m.name for m in MapIndex(catalogue.programmes, gazetteer).covered()}  # the municipalities with a page
     areas = [client_places(p, gazetteer, index) for p in client_order(catalogue.programmes)]
     counts: dict[int, int] = {}
     for places in areas:
@@ -76,7 +75,7 @@ def client_index(catalogue: Catalogue) -> dict[str, Any]:
             counts[a] = counts.get(a, 0) + 1
     return {
         "provincies": list(PROVINCES),
-        "gemeenten": [[m.name, PROVINCES.index(m.province), m.lat, m.lon, m.slug if m.name in pages else "", list(m.aliases)]
+        "gemeenten": [[m.name, PROVINCES.index(m.province), m.lat, m.lon, m.slug, list(m.aliases)]
                       for m in gazetteer.municipalities],
         "voormalig": [[f.name, index[f.successor]] for f in gazetteer.former],
         "filters": {param: [value for value, _ in values] for param, values in options.items()},

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from ..model.checks import Catalogue
 from ..model.stories import BLOG_FOLDER, is_story
 from ..pages.feed import FEED_DOC, feed_xml
+from ..pages.municipalities import REDIRECT_TEMPLATE
 from ..pages.sharing import ShareCard, image_path, page_description, page_title, robots_txt, section_label, share_meta, site_address, write_images
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -62,6 +63,8 @@ class Publicity:
     def on_page_context(self, context: dict, page, config) -> dict:
         """Give the template its sharing data (``delen``) and remember the share image to write."""
         meta = page.meta or {}
+        if meta.get("template") == REDIRECT_TEMPLATE:  # a redirect page is never shared: no card to draw
+            return context
         title = page_title(meta, page.title or config.site_name)
         description = page_description(meta, config.site_description or "")
         if "samenvatting" in meta and "description" not in meta:
