@@ -21,6 +21,7 @@ PARAMS = [pytest.param(pt, id=pt.name) for pt in PAGE_TYPES]
 # included. CSS `zoom` would not be: it enlarges the page without changing the viewport media queries see.
 ZOOM_200 = {"viewport": {"width": 640, "height": 360}, "device_scale_factor": 2}
 NARROW = {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1}
+PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 1}
 
 
 @pytest.mark.parametrize("page_type", PARAMS)
@@ -46,7 +47,7 @@ def test_every_control_is_reachable_with_tab_and_shows_focus(page, site_url, pag
     assert walk.without_visible_focus() == []
 
 
-@pytest.mark.parametrize("size", [pytest.param(NARROW, id="320px"), pytest.param(ZOOM_200, id="zoom200")])
+@pytest.mark.parametrize("size", [pytest.param(NARROW, id="320px"), pytest.param(PHONE, id="375px"), pytest.param(ZOOM_200, id="zoom200")])
 @pytest.mark.parametrize("page_type", PARAMS)
 def test_no_horizontal_scrolling(browser, site_url, page_type: PageType, size):
     context = browser.new_context(**size)

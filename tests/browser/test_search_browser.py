@@ -283,8 +283,12 @@ def test_filters_alone_list_pages_and_typing_updates_the_url(page, site_url):
 
 def test_filter_values_without_pages_are_hidden(page, site_url):
     open_search(page, site_url, "sleutelpersoon")
-    # No page has the type 'gemeente' (municipality pages are overviews); every province has programmes now.
-    page.wait_for_function("() => document.querySelector('#filter-type option[value=gemeente]').hidden")
+    # Every municipality has a page of type 'gemeente' now (issue 14), so that value shows; every value that
+    # no page in the index has stays hidden.
+    page.wait_for_function("() => !document.querySelector('#filter-type option[value=gemeente]').hidden")
+    available = page.evaluate("async () => (await (await import(new URL('../assets/javascripts/zoeken.js', location.href))).loadEngine()).pagefind.filters()")
+    for option in page.eval_on_selector_all("#filter-type option[value]:not([value=''])", "os => os.map(o => [o.value, o.hidden])"):
+        assert option[1] == (option[0] not in available["type"]), option
     assert page.eval_on_selector("#filter-provincie option[value='Groningen']", "o => o.hidden") is False
     assert page.eval_on_selector("#filter-type option[value=gids]", "o => o.hidden") is False
 

@@ -38,6 +38,8 @@ async function start(app, settings) {
   const distancesFrom = distanceTable(towns, provinceMembers);
   const list = listView({ results: $("kb-kaart-resultaten"), more, status }, texts, settings);
   const state = emptyState();
+  const finished = new Set(data.afgerond || []); // finished programmes: hidden unless asked for
+  const nationalPanel = $("kb-kaart-landelijk-aantal");
   let map = null; // mapView, once the map is drawn
   let current = null; // the computed view (filters.compute)
   let shown = PAGE;
@@ -48,7 +50,13 @@ async function start(app, settings) {
     announceTimer = setTimeout(() => { status.textContent = text; }, 400);
   }
 
+  function nationalText(n) {
+    return n === 1 ? "1 landelijk programma werkt in heel Nederland, dus ook in jouw gemeente."
+      : n + " landelijke programma's werken in heel Nederland, dus ook in jouw gemeente.";
+  }
+
   function syncSelects() {
+    $("kb-afgerond").checked = state.afgerond;
     $("kb-provincie").value = state.provincie >= 0 ? data.provincies[state.provincie] : "";
     for (const facet of FACETS) $("kb-" + facet).value = state[facet] >= 0 ? data.filters[facet][state[facet]] : "";
   }
@@ -63,12 +71,13 @@ async function start(app, settings) {
       }
     }
     current = columns.columns
-      ? compute({ data, towns, columns: columns.columns, matchers: columns.matchers, distancesFrom }, state)
-      : unfiltered(data);
+      ? compute({ data, towns, columns: columns.columns, matchers: columns.matchers, distancesFrom, finished }, state)
+      : unfiltered(data, state, finished);
     shown = PAGE;
     writeUrl(state, data);
     app.dataset.gemeente = state.gemeente ? state.gemeente.name : "";
     if (map) map.render(current, state);
+    if (nationalPanel) nationalPanel.textContent = nationalText(current.national.length);
     const done = list.render(current, shown, state.gemeente);
     const opts = options || {};
     announce(opts.message || (opts.prefix || "") + summary(current, state, data));
@@ -103,6 +112,10 @@ async function start(app, settings) {
       update();
     });
   }
+  $("kb-afgerond").addEventListener("change", (event) => {
+    state.afgerond = event.target.checked;
+    update();
+  });
   $("kb-kaart-wis").addEventListener("click", () => {
     Object.assign(state, emptyState());
     input.value = "";

@@ -14,9 +14,8 @@ from typing import Any
 
 from ..model.checks import Catalogue
 from ..model.gazetteer import PROVINCES, Gazetteer
-from ..model.records import Programme
+from ..model.records import Programme, newest_source_date
 from .common import Generated, is_stale
-from .geography import MapIndex
 from .socialmap import FILTERS, filter_options
 
 TEXT_CHUNK = 100  # programmes per text file of the client data
@@ -35,6 +34,9 @@ DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"  # b
 
 
 CLIENT_TEXTS = "sociale-kaart/teksten"
+
+
+FINISHED = "afgerond"  # the status of a programme that no longer runs (the map hides these by default)
 
 
 def client_places(programme: Programme, gazetteer: Gazetteer, index: dict[str, int]) -> list[int]:
@@ -82,6 +84,8 @@ def client_index(catalogue: Catalogue) -> dict[str, Any]:
         "start": {"landelijk": sum(1 for places in areas if not places), "plaatsen": sorted(counts.items())},
         "aantal": len(areas),
         "blok": TEXT_CHUNK,
+        # Finished programmes (client order): the map hides them unless the visitor asks for them.
+        "afgerond": [i for i, p in enumerate(client_order(catalogue.programmes)) if p.status == FINISHED],
     }
 
 
@@ -133,13 +137,20 @@ def client_area_text(programme: Programme, gazetteer: Gazetteer) -> str:
     return ", ".join(parts) or "Landelijk"
 
 
+def newest_year(programme: Programme) -> int | None:
+    """The year of the newest source of a programme, or None when no source shows a date."""
+    newest = newest_source_date(programme.sources)
+    return newest.year if newest else None
+
+
 def client_texts(catalogue: Catalogue) -> Iterator[list[list[Any]]]:
-    """Chunks of [slug, name, organisation, summary, verified, stale, area] in client order."""
+    """Chunks of [slug, name, organisation, summary, verified, stale, area, status label, newest source year]
+    in client order."""
     ctx = catalogue.context
     programmes = client_order(catalogue.programmes)
     for start in range(0, len(programmes), TEXT_CHUNK):
         yield [[p.slug, p.name, p.organisation, p.summary, p.verified.isoformat(), int(is_stale(p.verified, ctx.today)),
-                client_area_text(p, ctx.gazetteer)]
+                client_area_text(p, ctx.gazetteer), ctx.vocab.label("status", p.status), newest_year(p)]
                for p in programmes[start:start + TEXT_CHUNK]]
 
 

@@ -7,6 +7,7 @@ The text is in ``templates/gemeente.md``, ``templates/gemeenten.md`` and, for th
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from markupsafe import Markup
 
 from ..model.checks import Catalogue
 from ..model.fields import Context
-from ..model.gazetteer import PROVINCES, Gazetteer, Municipality, slug_of
+from ..model.gazetteer import PROVINCES, Gazetteer, Municipality, normalise, slug_of
 from ..model.records import Page, Programme
 from . import common
 from .common import (BIJDRAGEN_DOC, MAP_DOC, OPEN_DATA_DOC, Generated, front_matter, is_stale, knowledge, link,
@@ -143,10 +144,36 @@ def redirect_page(slug: str, municipality: Municipality) -> Generated:
 
 
 def files(catalogue: Catalogue) -> list[Generated]:
-    """A page for every current municipality, their index, and a redirect for every other name."""
+    """A page for every current municipality, their index, a redirect for every other name, and the place
+    names for the search."""
     index = MapIndex(catalogue.programmes, catalogue.context.gazetteer)
     guides = municipal_guides(catalogue.pages)
     views = [index.view(m) for m in catalogue.context.gazetteer.municipalities]
     redirects = [redirect_page(slug, m) for slug, m in other_names(catalogue.context.gazetteer).items()]
     return [*(municipality_page(v, catalogue, guides) for v in views),
-            municipality_index([(v.municipality, counts(v)) for v in views]), *redirects]
+            municipality_index([(v.municipality, counts(v)) for v in views]), *redirects,
+            Generated(PLACE_NAMES, json.dumps(place_names(views, catalogue.context.gazetteer), ensure_ascii=False,
+                                              separators=(",", ":")) + "\n")]
+
+
+#: The place names for the site search (``overrides/assets/javascripts/zoeken/plaatsen.js``).
+PLACE_NAMES = "zoeken/plaatsen.json"
+
+
+def place_names(views: list[LocalView], gazetteer: Gazetteer) -> dict:
+    """What the search needs to put a municipality's page first: per municipality its name, slug and counts
+    (own, province-wide) and province (an index of ``provincies``), the number of national programmes, and every name a visitor may type (official, alias, former; normalised
+    as :func:`~kennisbank.model.gazetteer.normalise` does) → the index of its municipality.
+
+    An official name always wins over an alias or a former name; of the others the first one keeps its key.
+    """
+    position = {v.municipality.name: i for i, v in enumerate(views)}
+    keys: dict[str, int] = {normalise(v.municipality.name): i for i, v in enumerate(views)}
+    others = [(alias, m.name) for m in gazetteer.municipalities for alias in m.aliases]
+    others += [(f.name, f.successor) for f in gazetteer.former]
+    for name, current in others:
+        keys.setdefault(normalise(name), position[current])
+    rows = [[v.municipality.name, v.municipality.slug, c.own, c.province, PROVINCES.index(v.municipality.province)]
+            for v in views for c in (counts(v),)]
+    return {"gemeenten": rows, "provincies": list(PROVINCES), "landelijk": len(views[0].national) if views else 0,
+            "namen": dict(sorted(keys.items()))}

@@ -12,8 +12,9 @@ from ..model.checks import Catalogue
 from ..model.gazetteer import PROVINCES
 from ..model.vocabulary import languages
 from .common import MAP_DOC, Generated
+from .coverage import coverage, coverage_markdown
 from .maplist import list_pages
-from .templating import page
+from .templating import page, trusted
 
 MAP_TEMPLATE = "sociale-kaart.html"
 
@@ -49,5 +50,6 @@ def map_page(catalogue: Catalogue, first: dict[str, Any] | None = None) -> Gener
     """
     data = first or list_pages(catalogue)[0]
     content = page("sociale-kaart.md", {"type": "overzicht", "template": MAP_TEMPLATE, "hide": ["toc"]},
-                   **data, opties=filter_options(catalogue))
+                   **data, opties=filter_options(catalogue),
+                   dekking=trusted(coverage_markdown(coverage(catalogue.programmes, catalogue.context), MAP_DOC)))
     return Generated(MAP_DOC, content, f"{catalogue.layout.programmes}/", interface=True)

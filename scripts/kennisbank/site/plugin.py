@@ -29,6 +29,7 @@ from ..pages.assemble import generate
 from ..pages.catalogue import payment_table
 from ..pages.common import Generated, Site, correction_links, dutch_date
 from ..pages.contact import fill_in_editors_contact
+from ..pages.coverage import coverage, fill_in_coverage
 from ..pages.facts import fill_in_facts
 from ..pages.freshness import source_links
 from ..pages.search import page_search
@@ -128,6 +129,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
         site = Site(config.site_name or "", config.site_url or "")
         self.generated = {g.doc_path: g for g in generate(self.catalogue, site)}
+        self.coverage = coverage(self.catalogue.programmes, self.catalogue.context)  # for [[dekking]] on the home page
         self.downloads = downloads(self.catalogue, site)
         self.with_worksheets = {p.doc_path: p for p in self.catalogue.pages if p.worksheets}
         # The second wall against script in contributor text: nh3 after every Markdown conversion (sanitise.py).
@@ -165,6 +167,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
         markdown = fill_in_facts(markdown, self.catalogue.context.facts, self.catalogue.context.today)
         markdown = fill_in_editors_contact(markdown, editors_email(config), config.repo_url)
+        markdown = fill_in_coverage(markdown, self.coverage, page.file.src_uri)
         guide = self.with_worksheets.get(page.file.src_uri)
         if guide:  # the worksheet markers become a link to the worksheet
             markdown = guide_markdown(markdown, guide)

@@ -66,8 +66,9 @@ INDEXED = "data-pagefind-body"
 #: The word-list page of each part (it exists only in the index, never on the site).
 WORD_LIST_URL = "/_woordenlijst/"
 
-#: Not content: the ¶ link after each heading.
-EXCLUDE_SELECTORS = ".headerlink"
+#: Not content: the ¶ link after each heading, the numbers of footnote references (a stray "1" in an excerpt)
+#: and the list of footnotes at the end of a page (the sources, which the page's own text already cites).
+EXCLUDE_SELECTORS = ".headerlink, .footnote-ref, .footnote"
 
 #: The prefix of the temporary folder of the parts, next to the site; the next build removes one left by a killed build.
 WORK_PREFIX = ".zoekindex-"

@@ -9,6 +9,7 @@ export function writeUrl(state, data) {
   if (state.gemeente) params.set("gemeente", state.gemeente.name);
   if (state.provincie >= 0) params.set("provincie", data.provincies[state.provincie]);
   for (const facet of FACETS) if (state[facet] >= 0) params.set(facet, data.filters[facet][state[facet]]);
+  if (state.afgerond) params.set("afgerond", "ja");
   const query = params.toString();
   history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
 }
@@ -28,5 +29,6 @@ export function readUrl(search, state, data, lookup) {
     const value = params.get(facet);
     if (value) state[facet] = data.filters[facet].indexOf(value);
   }
+  state.afgerond = params.get("afgerond") === "ja";
   return name;
 }

@@ -10,9 +10,14 @@ import { plural } from "./tekst.js";
 
 export const FACETS = ["thema", "rol", "taal", "doelgroep", "vergoeding"];
 
-/** No municipality, province or filter chosen. */
+/** No municipality, province or filter chosen; finished programmes hidden. */
 export function emptyState() {
-  return { gemeente: null, provincie: -1, thema: -1, rol: -1, taal: -1, doelgroep: -1, vergoeding: -1 };
+  return { gemeente: null, provincie: -1, thema: -1, rol: -1, taal: -1, doelgroep: -1, vergoeding: -1, afgerond: false };
+}
+
+/** True when programme i is finished and the visitor did not ask to see finished ones. */
+function hidden(finished, state, i) {
+  return !state.afgerond && finished.has(i);
 }
 
 /** True when the view depends on per-programme data (any filter or a municipality). */
@@ -33,17 +38,17 @@ function inProvince(towns, area, p) {
 
 /**
  * The groups of the list for a state: {groups: [{key, title, items: [{i, km?}], town?}], local, national,
- * nearby, regional}. `map` holds kaart.json (`data`), the `towns`, the loaded `columns` and `matchers`, and
- * `distancesFrom` (afstand.distanceTable).
+ * nearby, regional}. `map` holds kaart.json (`data`), the `towns`, the loaded `columns` and `matchers`,
+ * `distancesFrom` (afstand.distanceTable) and `finished` (the set of finished programmes, data.afgerond).
  */
 export function compute(map, state) {
-  const { data, columns, matchers } = map;
+  const { data, columns, matchers, finished } = map;
   const town = state.gemeente;
   const national = [], local = [], regional = [];
   let nearby = [];
   const d = town ? map.distancesFrom(town) : null;
   for (let i = 0; i < data.aantal; i++) {
-    if (!matchesFilters(matchers, state, i)) continue;
+    if (hidden(finished, state, i) || !matchesFilters(matchers, state, i)) continue;
     const places = columns.gebied[i];
     if (places.length === 0) {
       national.push({ i });
@@ -71,9 +76,10 @@ export function compute(map, state) {
 }
 
 /** The unfiltered view without the columns: national programmes come first in client order. */
-export function unfiltered(data) {
+export function unfiltered(data, state, finished) {
   const all = Array.from({ length: data.aantal }, (_, i) => ({ i }));
-  const national = all.slice(0, data.start.landelijk), regional = all.slice(data.start.landelijk);
+  const shown = ({ i }) => !hidden(finished, state, i);
+  const national = all.slice(0, data.start.landelijk).filter(shown), regional = all.slice(data.start.landelijk).filter(shown);
   return {
     groups: [{ key: "landelijk", title: "Landelijke programma's", items: national },
       { key: "regionaal", title: "Programma's in gemeenten en provincies", items: regional }],

@@ -6,6 +6,7 @@
 
 import { getJson } from "./gegevens.js";
 import { el, linkParagraph, pageUrl } from "./dom.js";
+import { statusText } from "./lijst.js";
 import { plural } from "./tekst.js";
 
 function countIcon(count, label, className) {
@@ -17,15 +18,11 @@ function countIcon(count, label, className) {
 }
 
 /**
- * Places of the listed regional programmes: municipality or province -> {a, count, items}.
- * Without the columns (the unfiltered first view) only the counts are known; a popup loads the items.
+ * Places of the listed regional programmes: municipality or province -> {a, count, items}, from the loaded
+ * columns. A programme that works in two places is in the items of both; a cluster counts each programme once.
  */
-function places(data, columns, view) {
+function places(columns, view) {
   const found = new Map();
-  if (!columns) {
-    for (const [a, count] of data.start.plaatsen) found.set(a, { a, count, items: null });
-    return found;
-  }
   for (const group of view.groups.filter((g) => g.key !== "landelijk")) {
     for (const { i } of group.items) {
       for (const a of columns.gebied[i]) {
@@ -37,6 +34,13 @@ function places(data, columns, view) {
     }
   }
   return found;
+}
+
+/** How many different programmes work in the places of some markers. */
+export function programmeCount(markers) {
+  const seen = new Set();
+  for (const m of markers) for (const i of m.options.items) seen.add(i);
+  return seen.size;
 }
 
 async function makeMap(element, settings) {
@@ -61,7 +65,7 @@ async function makeMap(element, settings) {
     animate: false, // no fading clusters: calmer, and the markers on screen always match the list
     maxClusterRadius: 40,
     iconCreateFunction: (c) => {
-      const n = c.getAllChildMarkers().reduce((s, m) => s + m.options.count, 0);
+      const n = programmeCount(c.getAllChildMarkers());
       return countIcon(n, plural(n, "programma", "programma's") + " in dit gebied; kies om in te zoomen", "kb-kaart__cluster");
     },
   });
@@ -101,29 +105,21 @@ export async function mapView(element, map, settings) {
   let here = null;
   let view = null;
 
-  /** The programme indices of a place, loading the columns first if needed. */
-  async function placeItems(place) {
-    if (place.items) return place.items;
-    await columns.load();
-    place.items = places(data, columns.columns, view).get(place.a).items;
-    return place.items;
-  }
-
   function popupContent(place, name) {
     const box = el("div", "kb-kaart__popup");
     box.appendChild(el("p", "kb-kaart__popup-kop", name));
     const list = el("ul", "");
     box.appendChild(list);
-    let first;
-    placeItems(place).then((items) => {
-      first = items.slice(0, 10);
-      return texts(first);
-    }).then((rows) => {
+    const first = place.items.slice(0, 10);
+    texts(first).then((rows) => {
       rows.forEach((row) => {
         const li = el("li", "");
         const a = el("a", "", row[1]);
         a.href = pageUrl(settings.programmas, row[0], settings.mappen);
         li.appendChild(a);
+        // Where else it works, so a programme in two places is clearly one programme; and how old the knowledge is.
+        li.appendChild(el("span", "kb-kaart__popup-gebied", " · " + row[6]));
+        li.appendChild(el("span", "kb-kaart__popup-status", statusText(row[7], row[8])));
         list.appendChild(li);
       });
       if (place.items.length > first.length) list.appendChild(el("li", "", "en nog " + (place.items.length - first.length) + " (zie de lijst)"));
@@ -140,7 +136,7 @@ export async function mapView(element, map, settings) {
     const name = town ? town.name : "Provincie " + data.provincies[-1 - place.a];
     const where = town ? [town.lat, town.lon] : provinceCentres[-1 - place.a];
     const label = name + ": " + plural(place.count, "programma", "programma's");
-    const made = L.marker(where, { icon: countIcon(place.count, label), title: label, count: place.count, keyboard: true });
+    const made = L.marker(where, { icon: countIcon(place.count, label), title: label, items: place.items, keyboard: true });
     // Leaflet opens the popup on a click or on Enter (keypress); remember which, to move focus into
     // the popup for keyboard users. Registered before bindPopup, whose handlers open the popup.
     made.on("click", () => { made._kbKeyboard = false; });
@@ -153,9 +149,17 @@ export async function mapView(element, map, settings) {
     return made;
   }
 
+  let drawn = 0;
+
   function render(current, state) {
     view = current;
-    const markers = [...places(data, columns.columns, view).values()].map(marker);
+    const mine = ++drawn;
+    // The markers need each programme's places (the columns), so that a cluster counts programmes, not places.
+    if (!columns.columns) {
+      columns.load().then(() => { if (mine === drawn) render(current, state); }).catch(() => {});
+      return;
+    }
+    const markers = [...places(columns.columns, view).values()].map(marker);
     cluster.clearLayers();
     cluster.addLayers(markers);
     if (here) here.remove();

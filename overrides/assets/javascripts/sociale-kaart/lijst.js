@@ -5,8 +5,13 @@ import { dutchDate } from "./tekst.js";
 
 export const PAGE = 25; // list items shown at once; "Meer tonen" adds as many
 
+/** "Status: lopend; bronnen uit 2024", as the status block of the pages says it (_blokken.md). */
+export function statusText(label, year) {
+  return "Status: " + String(label).toLowerCase() + "; " + (year ? "bronnen uit " + year : "bronnen zonder datum");
+}
+
 function listItem(row, km, town, settings) {
-  const [slug, name, organisation, text, verified, stale, area] = row;
+  const [slug, name, organisation, text, verified, stale, area, status, year] = row;
   const item = el("li", "kb-kaart__item");
   const title = el("p", "kb-kaart__naam");
   const anchor = el("a", "", name);
@@ -16,6 +21,7 @@ function listItem(row, km, town, settings) {
   item.appendChild(el("p", "kb-kaart__organisatie", organisation + " · " + area));
   if (km !== undefined) item.appendChild(el("p", "kb-kaart__afstand", "Ongeveer " + Math.round(km) + " km van " + town.name));
   item.appendChild(el("p", "kb-kaart__samenvatting", text));
+  item.appendChild(el("p", "kb-kaart__status-regel", statusText(status, year)));
   if (stale) item.appendChild(el("p", "kb-kaart__oud", "Controleer of dit nog klopt: laatst gecontroleerd op " + dutchDate(verified) + "."));
   return item;
 }

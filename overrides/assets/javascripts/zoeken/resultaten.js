@@ -33,7 +33,9 @@ function resultItem(data) {
   link.textContent = data.meta.title || data.url;
   const excerpt = document.createElement("p");
   excerpt.className = "kb-resultaat__tekst";
-  excerpt.append(excerptNodes(data.excerpt || ""));
+  // A municipality's own result (plaatsen.js) carries plain text: its count of programmes.
+  if (data.place) item.dataset.kbGemeente = "";
+  excerpt.append(data.text !== undefined ? document.createTextNode(data.text) : excerptNodes(data.excerpt || ""));
   item.append(type, link, excerpt);
   return item;
 }
