@@ -91,7 +91,8 @@ def test_map_replaces_the_plain_list(page, pair_url):
     assert page.is_hidden("#kb-kaart-zonder-js")
     assert page.is_visible("#kb-kaart-kaart .leaflet-overlay-pane path")  # the outline of the Netherlands
     assert set(groups(page)) == {"Landelijke programma's", "Programma's in gemeenten en provincies"}
-    assert map_counts(page) == 2  # Haarlem and Zandvoort
+    # Haarlem and Zandvoort form one cluster at this zoom; it counts their one programme once (issue 14).
+    assert map_counts(page) == 1
     assert page.is_hidden("#kb-kaart-meer")
     assert status(page) == "2 programma's gevonden."
     assert_clean(page)
@@ -155,30 +156,23 @@ def test_the_url_keeps_and_restores_the_state(page, pair_url):
     assert_clean(page)
 
 
-READY_AT = """
-new MutationObserver((changes, observer) => {
-  const app = document.getElementById('kb-kaart');
-  if (app && app.dataset.klaar) { window.kbKlaarOp = performance.now(); observer.disconnect(); }
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-klaar']});
-"""
 STARTED = "name => performance.getEntriesByType('resource').filter(e => e.name.includes(name)).map(e => e.startTime)"
 
 
-def test_first_view_needs_no_filter_columns_and_they_follow_in_the_background(page, pair_url):
-    """The map and list show from kaart.json alone; kolommen.json is fetched only after that view is ready."""
-    page.add_init_script(READY_AT)
+def test_the_list_needs_no_filter_columns_and_the_markers_follow_with_them(page, pair_url):
+    """The list shows from kaart.json alone; the markers wait for kolommen.json, which holds each programme's
+    places, so that a cluster counts programmes and not places (issue 14). It is fetched after kaart.json."""
     open_map(page, pair_url)
-    assert map_counts(page) == 2  # markers from the counts in kaart.json
+    assert map_counts(page) == 1  # one programme in Haarlem and Zandvoort: one cluster, counted once
     page.wait_for_load_state("networkidle")
-    ready = page.evaluate("window.kbKlaarOp")
     [index] = page.evaluate(STARTED, "sociale-kaart/kaart.json")
     [columns] = page.evaluate(STARTED, "sociale-kaart/kolommen.json")
-    assert index < ready <= columns
+    assert index < columns
     page.select_option("#kb-thema", "beleid")  # only the Haarlem programme has this theme
     page.wait_for_function("location.search.includes('thema=beleid')")
     assert list(groups(page)) == ["Programma's in gemeenten en provincies"]
     page.wait_for_function("document.getElementById('kb-kaart-status').textContent === '1 programma gevonden.'")
-    assert map_counts(page) == 2
+    assert map_counts(page) == 1
     assert_clean(page)
     assert_clean(page)
 
@@ -203,7 +197,7 @@ def test_a_municipality_without_programme_gets_the_nearest_and_national_ones(pag
     assert f"Ongeveer {round(expected[0].distance_km)} km van Maastricht" in found["Dichtstbijzijnde programma's"]
     assert "Sleutelpersonen tegen vrouwenbesnijdenis" in found["Landelijke programma's"]
     assert status(page).startswith("Geen programma in Maastricht.")
-    assert map_counts(page) == 2
+    assert map_counts(page) == 1
     assert_clean(page)
 
 
@@ -233,7 +227,7 @@ def test_keyboard_only(page, pair_url):
         if page.evaluate("document.activeElement.classList.contains('kb-kaart__punt')"):
             break
     spoken = page.evaluate("document.activeElement.querySelector('.kb-kaart__sr').textContent")
-    assert spoken == "2 programma's in dit gebied; kies om in te zoomen"
+    assert spoken == "1 programma in dit gebied; kies om in te zoomen"  # one programme in two places
     page.keyboard.press("Enter")  # zooms in and focuses one of its markers
     page.wait_for_function("document.activeElement.classList.contains('kb-kaart__punt') && document.activeElement.title")
     assert page.evaluate("document.activeElement.title") in ("Haarlem: 1 programma", "Zandvoort: 1 programma")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import random
 import unicodedata
 
@@ -19,7 +20,7 @@ import pytest
 from kennisbank.model.checks import check_all
 from kennisbank.model.gazetteer import PROVINCES, Gazetteer, Municipality, distance_km, normalise
 from kennisbank.model.records import Area
-from kennisbank.pages import geography, mapdata
+from kennisbank.pages import geography, mapdata, municipalities
 from kennisbank.pages.common import MONTHS, dutch_date
 
 from ..conftest import TODAY
@@ -114,9 +115,11 @@ def test_local_and_nearest_programmes_agree(catalogue, seed, real_towns):
     js = run_module({"sociale-kaart/afstand.js": ["distanceTable"], "sociale-kaart/filters.js": ["compute", "emptyState"],
                      "sociale-kaart/gegevens.js": ["geography"]}, """
         const { towns, provinceMembers } = geography(data.index);
-        const map = { data: data.index, towns, columns: data.columns, matchers: {}, distancesFrom: distanceTable(towns, provinceMembers) };
+        const map = { data: data.index, towns, columns: data.columns, matchers: {}, distancesFrom: distanceTable(towns, provinceMembers),
+                      finished: new Set(data.index.afgerond) };
         return towns.map((town) => {
-          const view = compute(map, { ...emptyState(), gemeente: town, provincie: town.province });
+          // With the finished programmes shown, as the municipality pages show them.
+          const view = compute(map, { ...emptyState(), afgerond: true, gemeente: town, provincie: town.province });
           return { local: view.local.map((item) => item.i), nearby: view.nearby.map((item) => [item.i, item.km]) };
         });
     """, {"index": mapdata.client_index(cat), "columns": mapdata.client_columns(cat)})
@@ -154,3 +157,15 @@ def test_months_and_dates_agree():
                     [d.isoformat() for d in days])
     assert js["months"] == list(MONTHS)
     assert js["dates"] == [dutch_date(d) for d in days]
+
+
+def test_the_search_finds_the_municipality_the_gazetteer_finds(catalogue):
+    """zoeken/plaatsen.js over zoeken/plaatsen.json gives, for every spelling, the town gazetteer.lookup (or the
+    successor of a former municipality) gives: the header search, the search page and the map agree."""
+    gazetteer = catalogue.context.gazetteer
+    places = json.loads(next(f.content for f in municipalities.files(catalogue) if f.doc_path == municipalities.PLACE_NAMES))
+    texts = spellings(gazetteer) + noise(random.Random(SEED), 300)
+    js = run_module({"zoeken/plaatsen.js": ["placeFor"]}, "return data.texts.map((t) => { const p = placeFor(data.places, t); return p && p.name; });",
+                    {"texts": texts, "places": places})
+    expected = [(m := gazetteer.lookup(t) or gazetteer.former_successor(t)) and m.name for t in texts]
+    assert [(t, a, b) for t, a, b in zip(texts, js, expected, strict=True) if a != b] == []

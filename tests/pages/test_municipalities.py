@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 import pytest
 import yaml
 
 from kennisbank.model.checks import check_all
-from kennisbank.model.gazetteer import slug_of
+from kennisbank.model.gazetteer import PROVINCES, normalise, slug_of
 from kennisbank.model.records import Area
 from kennisbank.pages import municipalities
 from kennisbank.pages.geography import MapIndex
@@ -136,3 +137,28 @@ def test_municipality_markdown_stays_small_with_many_programmes(real):
     assert page.count("\n- [Programma ") == 2 * municipalities.PAGE_LIMIT
     assert "En nog 375 programma's: [bekijk ze allemaal op de sociale kaart](../sociale-kaart/index.md?gemeente=Zwolle)." in page
     assert len(page.encode()) < HTML_LIMIT / 2
+
+
+def test_place_names_hold_every_name_with_its_counts(files, real):
+    places = json.loads(files[municipalities.PLACE_NAMES].content)
+    gazetteer = real.context.gazetteer
+    view = MapIndex(real.programmes, gazetteer)
+    assert places["landelijk"] == len(view.national) and places["provincies"] == list(PROVINCES)
+    for m in gazetteer.municipalities:
+        name, slug, own, province, where = places["gemeenten"][places["namen"][normalise(m.name)]]
+        assert (name, slug, places["provincies"][where]) == (m.name, m.slug, m.province)
+        assert own + province == len(view.local(m))
+        for alias in m.aliases:
+            assert places["gemeenten"][places["namen"][normalise(alias)]][0] == (gazetteer.lookup(alias) or m).name
+    for former in gazetteer.former:
+        key = normalise(former.name)
+        if not gazetteer.lookup(former.name):
+            assert places["gemeenten"][places["namen"][key]][0] == former.successor
+
+
+def test_an_official_name_wins_over_a_former_one(real):
+    # "Hengelo" is an official name (Overijssel); no former name or alias may take its key.
+    places = municipalities.place_names([MapIndex((), real.context.gazetteer).view(m, 1) for m in real.context.gazetteer.municipalities],
+                                        real.context.gazetteer)
+    assert all(places["gemeenten"][i][0] == m.name for m in real.context.gazetteer.municipalities
+               for i in [places["namen"][normalise(m.name)]])

@@ -197,7 +197,22 @@ def test_client_texts_come_in_chunks_in_client_order(catalogue):
     chunks = list(mapdata.client_texts(with_programmes(catalogue, *many)))
     assert [len(c) for c in chunks] == [mapdata.TEXT_CHUNK, 5]
     assert chunks[1][0][:2] == [f"p-{mapdata.TEXT_CHUNK:03}", f"Programma {mapdata.TEXT_CHUNK:03}"]
-    assert chunks[0][0][4:] == ["2026-12-01", 0, "Utrecht"]  # verified, stale, area
+    assert chunks[0][0][4:] == ["2026-12-01", 0, "Utrecht", "Niet bekend", 2021]  # verified, stale, area, status, newest source
+
+
+@pytest.mark.parametrize(("status", "label"), [("afgerond", "Afgerond"), ("lopend", "Lopend"), ("onbekend", "Niet bekend")])
+def test_finished_programmes_are_listed_for_the_map_to_hide(catalogue, status, label):
+    programmes = [dataclasses.replace(synthetic(catalogue, f"s-{n}", f"S {n}", Area(municipalities=("Utrecht",))), status=status if n == 1 else "onbekend")
+                  for n in range(3)]
+    cat = with_programmes(catalogue, *programmes)
+    assert mapdata.client_index(cat)["afgerond"] == ([1] if status == "afgerond" else [])
+    assert next(mapdata.client_texts(cat))[1][7] == label
+
+
+def test_newest_year_is_none_without_a_dated_source(catalogue):
+    undated = dataclasses.replace(catalogue.programmes[0], sources=tuple(dataclasses.replace(s, date=None) for s in catalogue.programmes[0].sources))
+    assert mapdata.newest_year(undated) is None
+    assert mapdata.newest_year(catalogue.programmes[0]) == 2021
 
 
 def test_generated_client_files_are_compact_json(files):

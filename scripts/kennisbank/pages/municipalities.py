@@ -19,8 +19,7 @@ from ..model.fields import Context
 from ..model.gazetteer import PROVINCES, Gazetteer, Municipality, normalise, slug_of
 from ..model.records import Page, Programme
 from . import common
-from .common import (BIJDRAGEN_DOC, MAP_DOC, OPEN_DATA_DOC, Generated, front_matter, is_stale, knowledge, link,
-                     programme_doc)
+from .common import BIJDRAGEN_DOC, MAP_DOC, OPEN_DATA_DOC, Generated, front_matter, is_stale, knowledge, link, programme_doc
 from .geography import LocalView, MapIndex
 from .templating import fragment, page, trusted
 
@@ -162,7 +161,8 @@ PLACE_NAMES = "zoeken/plaatsen.json"
 
 def place_names(views: list[LocalView], gazetteer: Gazetteer) -> dict:
     """What the search needs to put a municipality's page first: per municipality its name, slug and counts
-    (own, province-wide) and province (an index of ``provincies``), the number of national programmes, and every name a visitor may type (official, alias, former; normalised
+    (own, province-wide) and province (an index of ``provincies``), the number of national programmes, and
+    every name a visitor may type (official, alias, former; normalised
     as :func:`~kennisbank.model.gazetteer.normalise` does) → the index of its municipality.
 
     An official name always wins over an alias or a former name; of the others the first one keeps its key.

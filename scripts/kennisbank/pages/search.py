@@ -39,7 +39,8 @@ TYPES: dict[str, str] = {
 }
 
 #: Types indexed by title and summary only. Their lists repeat the records, which are indexed
-#: themselves (a municipality page lists programmes too: its description names the place and its count); indexing the lists again would crowd the results and, with thousands of
+#: themselves (a municipality page lists programmes too: its description names the place and its count);
+#: indexing the lists again would crowd the results and, with thousands of
 #: records, make each of these pages a very large download when it shows up as a result.
 SUMMARY_ONLY = frozenset({"overzicht", "gemeente"})
 
