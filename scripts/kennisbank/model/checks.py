@@ -46,6 +46,7 @@ SUMMARY_BOX = re.compile(r'^!!! \w+ "In het kort"', re.MULTILINE)
 #: Messages of the rules below that the site's form says too (contribute/webform.py), with their {placeholders}.
 MESSAGES = {
     "placeholder": "vul dit veld in (hier staat nog 'VUL IN' uit het sjabloon)",
+    "body_placeholder": "hier staat nog 'VUL IN' uit het sjabloon; vervang het door je eigen tekst",
     "running_needs_recent_source": ("'lopend' kan alleen als een bron van na {since} zegt dat het loopt ({newest}); "
                                     "zet de status op 'onbekend', of voeg zo'n bron toe"),
     "newest_source": "de nieuwste bron is van {date}",
@@ -164,7 +165,7 @@ def rule_placeholders(source: Source) -> Iterator[tuple[int, str, str]]:
         yield source.line_of(field), field, MESSAGES["placeholder"]
     for number, line in enumerate(source.body.split("\n"), start=source.body_line):
         if PLACEHOLDER in line:
-            yield number, "", "hier staat nog 'VUL IN' uit het sjabloon; vervang het door je eigen tekst"
+            yield number, "", MESSAGES["body_placeholder"]
 
 
 def _within(field: str, fields: set[str]) -> bool:

@@ -47,6 +47,11 @@ Issue = tuple[str, str]  # (sub-path below the field, message)
 #: The messages of the fields that the site's form (contribute/webform.py) says too, with their {placeholders}:
 #: one text for both, so the browser says the same words as ``kennisbank check``.
 MESSAGES = {
+    "text_empty": "mag niet leeg zijn",
+    "text_one_line": "moet op één regel passen",
+    "list_empty": "mag niet leeg zijn; noem er minstens één",
+    "twice": "'{item}' staat er twee keer in",
+    "required_missing": "dit verplichte veld ontbreekt ({kind})",
     "text_too_long": "is {length} tekens lang; het mag hoogstens {maximum} tekens zijn",
     "date_shape": "'{value}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld {today})",
     "no_such_date": "'{value}' is geen bestaande datum",
@@ -138,11 +143,11 @@ class Text(Field):
             yield "", f"moet {self.kind()} zijn, niet {type_name(value)}"
             return
         if not value.strip():
-            yield "", "mag niet leeg zijn"
+            yield "", MESSAGES["text_empty"]
         elif self.max_length and len(value) > self.max_length:
             yield "", MESSAGES["text_too_long"].format(length=len(value), maximum=self.max_length)
         elif not self.multiline and "\n" in value.strip():
-            yield "", "moet op één regel passen"
+            yield "", MESSAGES["text_one_line"]
 
     def convert(self, value, ctx):
         return value.strip()
@@ -349,11 +354,11 @@ class ListField(Field):
             yield "", f"moet een lijst zijn, niet {type_name(value)}"
             return
         if len(value) < self.min_items:
-            yield "", "mag niet leeg zijn; noem er minstens één"
+            yield "", MESSAGES["list_empty"]
         seen: set[str] = set()
         for index, item in enumerate(value):
             if str(item) in seen:
-                yield f"[{index}]", f"'{item}' staat er twee keer in"
+                yield f"[{index}]", MESSAGES["twice"].format(item=item)
             seen.add(str(item))
             for sub, message in self.check_item(item, ctx):
                 yield f"[{index}]{sub}", message
@@ -641,7 +646,7 @@ def check_mapping(data: dict[str, Any], fields: tuple[Field, ...], ctx: Context,
     for f in fields:
         if f.name not in data:
             if f.required and f.name not in misspelt:
-                yield f"{prefix}{f.name}", f"dit verplichte veld ontbreekt ({f.kind()})"
+                yield f"{prefix}{f.name}", MESSAGES["required_missing"].format(kind=f.kind())
             continue
         if data[f.name] is None and not f.required:
             continue
