@@ -17,6 +17,7 @@ their address, or the finished source file to download.
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,6 +31,7 @@ from .forms import ENTRY_FORMS, FORMS, VALUE_KINDS, Question
 
 PAGE_DOC = "bijdragen/aanmelden.md"
 DATA_FILE = "bijdragen/aanmelden/formulier.json"
+SCHEMAS_FOLDER = "schemas/"  # the site's JSON Schemas (pages.contentmodel.schema_files)
 
 #: Messages only the form says: no rule of the check can meet these mistakes, because the check has no
 #: JSON Schema of its own and the form's lists offer only allowed values.
@@ -129,6 +131,11 @@ class Option:
     label: str
 
 
+def form_json(ctx: Context) -> str:
+    """formulier.json: :func:`form_data` as compact JSON."""
+    return json.dumps(form_data(ctx), ensure_ascii=False, separators=(",", ":"))
+
+
 def _options(question: Question, ctx: Context) -> list[Option]:
     if question.type == "dropdown":
         return [Option(t.label, t.label) for t in ctx.vocab.lists[question.vocabulary]]
@@ -140,8 +147,12 @@ def issue_form_url(repo_url: str, kind: str) -> str:
     return f"{repo_url.rstrip('/')}/issues/new?" + urlencode({"template": FORMS[kind].file})
 
 
-def page_context(ctx: Context, repo_url: str | None, editors_email: str | None, data_url: str, schemas_url: str) -> dict[str, Any]:
-    """What the page template renders: both forms with their questions and options, and where the answers may go."""
+def page_context(ctx: Context, repo_url: str | None, editors_email: str | None) -> dict[str, Any]:
+    """What the page template renders: both forms with their questions and options, and where the answers may go.
+
+    Without ``repo_url`` the GitHub route is not offered; without ``editors_email`` (``extra: redactie: email:``
+    in mkdocs.yml) the e-mail route is not shown: the site never invents an address.
+    """
     kinds = []
     for kind in ENTRY_FORMS:
         form = FORMS[kind]
@@ -149,5 +160,5 @@ def page_context(ctx: Context, repo_url: str | None, editors_email: str | None, 
                      for q in form.questions]
         kinds.append({"kind": kind, "name": form.name, "description": form.description, "questions": questions,
                       "issue_form": issue_form_url(repo_url, kind) if repo_url else None})
-    settings = {"data": data_url, "schemas": schemas_url, "repo": repo_url.rstrip("/") if repo_url else None, "email": editors_email or None}
-    return {"kinds": kinds, "settings": settings, "email": editors_email or None, "repo": repo_url}
+    return {"kinds": kinds, "email": editors_email or None, "repo": repo_url or None,
+            "repo_base": repo_url.rstrip("/") if repo_url else None, "data": DATA_FILE, "schemas": SCHEMAS_FOLDER}

@@ -1,0 +1,120 @@
+"""The form on bijdragen/aanmelden/ in Chromium: the three ways out agree with from-issue and the check, mistakes block sending.
+
+The site is a scratch copy of the repository with the editors' e-mail address set (``extra: redactie: email:``),
+so that all three routes show. Dates are fixed to the tests' 'today' in the browser too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from kennisbank.contribute import from_issue
+from kennisbank.contribute.forms import FORMS
+from kennisbank.model.checks import Layout, check_all, make_context
+from kennisbank.site.project import build_site
+
+from ..conftest import TODAY, copy_repo, serve_directory, watched_page
+from ..javascript.test_aanmelden_parity import base_answers, github_body
+
+pytestmark = pytest.mark.browser
+DATA = Path(__file__).resolve().parents[2] / "data"
+EDITORS = "redactie@example.org"
+PAGE = "bijdragen/aanmelden/"
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory):
+    """A scratch copy of the repository, with the editors' address, built without search index and served."""
+    repo = copy_repo(tmp_path_factory.mktemp("aanmelden") / "repo")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - kennisbank\n", "  - kennisbank:\n      search_index: false\n", 1)
+    config.write_text(text + f"\nextra:\n  redactie:\n    email: {EDITORS}\n", encoding="utf-8")
+    site = repo / "site"
+    build_site(repo, site)
+    with serve_directory(site) as url:
+        yield {"url": url, "repo": repo, "site": site}
+
+
+@pytest.fixture
+def form_page(browser, form_site):
+    context = browser.new_context(accept_downloads=True)
+    page = watched_page(context, form_site["url"])
+    page.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, 0))
+    page.goto(form_site["url"] + PAGE)
+    page.wait_for_selector("#kb-aanmelden:not([hidden])")
+    yield page
+    assert page.foreign_requests == []
+    assert [e for e in page.console_errors if "favicon" not in e] == []
+    context.close()
+
+
+def fill(page, kind: str, answers: dict) -> None:
+    """Answer every question as a person would: type, choose, tick."""
+    page.check(f"input[name=soort][value={kind}]")
+    for q in FORMS[kind].questions:
+        value = answers.get(q.id, [] if q.type == "checkboxes" else "")
+        target = f"#{kind}-{q.id}"
+        if q.type == "checkboxes" or (q.type == "dropdown" and q.multiple):
+            chosen = value if isinstance(value, list) else [v for v in value.split(", ") if v]
+            for box in page.locator(f"input[name='{kind}-{q.id}']").all():
+                box.set_checked(box.get_attribute("value") in chosen)
+        elif q.type == "dropdown":
+            page.select_option(target, value)
+        else:
+            page.fill(target, value)
+
+
+def submit(page) -> None:
+    page.click("#kb-aanmelden-formulier button[type=submit]")
+    page.wait_for_selector("#kb-aanmelden-versturen:not([hidden]), #kb-aanmelden-fouten:not([hidden])")
+
+
+def base_answers_for(kind: str) -> dict:
+    return base_answers(make_context(Layout(DATA.parent), TODAY), kind)
+
+
+def answers_from_issue_url(url: str, kind: str) -> dict:
+    """The answers in a prefilled issue URL; the boxes are ticked on GitHub itself."""
+    params = {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+    assert params.pop("template") == FORMS[kind].file
+    assert params.pop("title").startswith(FORMS[kind].title)
+    return {**params, "toestemming": list(FORMS[kind].question("toestemming").options)}
+
+
+@pytest.mark.parametrize("kind", ["programma", "praktijk"])
+def test_a_valid_entry_goes_out_three_ways_that_give_the_same_file(form_page, form_site, kind, tmp_path):
+    page = form_page
+    fill(page, kind, base_answers_for(kind))
+    submit(page)
+    assert page.locator("#kb-aanmelden-fouten").is_hidden()
+    # 1. The GitHub issue: the issue form, prefilled; from-issue reads the body GitHub makes of it.
+    issue = page.get_attribute("#kb-route-github", "href")
+    assert issue.startswith("https://github.com/kennisbank-sleutelpersonen/kennisbank/issues/new?template=")
+    from_github = from_issue.convert(github_body(kind, answers_from_issue_url(issue, kind)), DATA, TODAY, kind)
+    assert from_github.problems == ()
+    # 2. The e-mail: the same body, which the editors can give to from-issue as it is.
+    mail = urlsplit(page.get_attribute("#kb-route-email", "href"))
+    assert mail.scheme == "mailto" and mail.path == EDITORS
+    mail_body = unquote(re.search(r"(?:^|&)body=([^&]*)", mail.query).group(1))
+    from_mail = from_issue.convert(mail_body, DATA, TODAY, kind)
+    assert from_mail.problems == () and from_mail.text == from_github.text
+    # 3. The file: what from-issue makes, and the check accepts it.
+    with page.expect_download() as download:
+        page.click("#kb-route-bestand")
+    name = download.value.suggested_filename
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text == from_github.text
+    assert name == f"{from_github.slug}{from_issue.SUFFIXES[kind]}"
+    repo = copy_repo(tmp_path / "repo", content=True)
+    folder = repo / {"praktijk": "good_practices", "programma": "programmas"}[kind]
+    (folder / name).write_text(text, encoding="utf-8")
+    catalogue = check_all(Layout(repo), today=TODAY)
+    assert [p.format() for p in catalogue.problems if p.path.endswith(name)] == []
+    assert from_github.slug in {e.slug for e in (*catalogue.practices, *catalogue.programmes)}
+    # Sent: nothing of it is kept in the browser.
+    assert page.evaluate("localStorage.length") == 0
