@@ -127,5 +127,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("perskit", "perskit/"),
     PageType("toegankelijkheid", "toegankelijkheid/"),
     PageType("privacy", "privacy/"),
+    PageType("aanmelden", "bijdragen/aanmelden/", wait_for="#kb-aanmelden:not([hidden])"),
+    PageType("aanmelden, met fouten", "bijdragen/aanmelden/", setup=(Click("#kb-aanmelden-formulier button[type=submit]"),),
+             wait_for="#kb-aanmelden-fouten:not([hidden])"),
     PageType("404", "deze-pagina-bestaat-niet/", status=404, built_file="404.html"),
 ]

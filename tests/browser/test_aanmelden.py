@@ -55,7 +55,7 @@ def form_page(browser, form_site):
 
 def fill(page, kind: str, answers: dict) -> None:
     """Answer every question as a person would: type, choose, tick."""
-    page.check(f"input[name=soort][value={kind}]")
+    page.select_option("#kb-aanmelden-soort", kind)
     for q in FORMS[kind].questions:
         value = answers.get(q.id, [] if q.type == "checkboxes" else "")
         target = f"#{kind}-{q.id}"
@@ -118,3 +118,93 @@ def test_a_valid_entry_goes_out_three_ways_that_give_the_same_file(form_page, fo
     assert from_github.slug in {e.slug for e in (*catalogue.practices, *catalogue.programmes)}
     # Sent: nothing of it is kept in the browser.
     assert page.evaluate("localStorage.length") == 0
+
+
+def shown_problems(page) -> list[str]:
+    return page.locator("#kb-aanmelden-foutenlijst li").all_inner_texts()
+
+
+def html_message_of_the_check(tmp_path: Path, field: str, value: str) -> str:
+    """What `kennisbank check` says about this value in a programme file."""
+    repo = copy_repo(tmp_path / "check", content=False)
+    text = (Path(__file__).parents[1] / "fixtures" / "issues" / "uitvoer" / "programma-compleet.yml").read_text(encoding="utf-8")
+    (repo / "programmas" / "html.yml").write_text(re.sub(rf"^{field}: .*$", f"{field}: '{value}'", text, flags=re.MULTILINE), encoding="utf-8")
+    return next(p.message for p in check_all(Layout(repo), today=TODAY).problems if p.field == field)
+
+
+@pytest.mark.parametrize(("question", "value", "expected"), [
+    ("naam", "", "Naam van het programma: dit veld is verplicht; vul het in"),
+    ("werkgebied", "Amsterdm", "Werkgebied: 'Amsterdm' is geen gemeente; bedoel je 'Amsterdam'?"),
+    ("samenvatting", "Bel Fatima op 06-12345678 voor meer uitleg.",
+     "Samenvatting: hier staat een mobiel nummer; haal het weg, zodat geen sleutelpersoon persoonlijk bereikbaar wordt"),
+    ("organisatie", "Stichting <b>Samen</b>", None),
+], ids=["verplicht", "onbekende-gemeente", "06-nummer", "html"])
+def test_a_mistake_shows_the_words_of_the_command_line_and_blocks_sending(form_page, question, value, expected, tmp_path):
+    kind = "programma"
+    answers = {**base_answers_for(kind), question: value}
+    fill(form_page, kind, answers)
+    submit(form_page)
+    label = FORMS[kind].question(question).label
+    if expected is None:  # HTML: the check's words (from-issue would only remove it)
+        expected = f"{label}: {html_message_of_the_check(tmp_path, question, value)}"
+    else:  # the same answers through `kennisbank from-issue`
+        assert [p.format() for p in from_issue.convert(github_body(kind, answers), DATA, TODAY, kind).problems] == [expected]
+    assert shown_problems(form_page) == [expected]
+    note = form_page.locator(f"#{kind}-{question}-fout")
+    assert note.is_visible() and note.inner_text() == expected.split(": ", 1)[1]
+    assert form_page.get_attribute(f"#{kind}-{question}", "aria-invalid") == "true"
+    assert form_page.locator("#kb-aanmelden-versturen").is_hidden()  # nothing to send
+    assert form_page.evaluate("document.activeElement.id") == "kb-aanmelden-fouten"
+    # The link in the summary goes to the field.
+    form_page.click("#kb-aanmelden-foutenlijst a")
+    assert form_page.evaluate("document.activeElement.id") == f"{kind}-{question}"
+
+
+def test_what_was_typed_survives_a_reload_and_wissen_forgets_it(form_page):
+    page = form_page
+    page.select_option("#kb-aanmelden-soort", "praktijk")
+    page.fill("#praktijk-titel", "Samen in de wijk")
+    page.fill("#praktijk-werkgebied", "Zwolle")
+    page.reload()
+    page.wait_for_selector("#kb-aanmelden:not([hidden])")
+    assert page.input_value("#kb-aanmelden-soort") == "praktijk"
+    assert page.input_value("#praktijk-titel") == "Samen in de wijk"
+    assert page.evaluate("Object.keys(localStorage)") == ["kennisbank-aanmelden"]
+    page.click("#kb-aanmelden-wissen")
+    assert page.evaluate("localStorage.length") == 0
+    page.reload()
+    page.wait_for_selector("#kb-aanmelden:not([hidden])")
+    assert page.input_value("#praktijk-titel") == "" and page.input_value("#kb-aanmelden-soort") == "praktijk"
+
+
+def test_the_municipality_box_offers_names_aliases_and_former_names(form_page):
+    page = form_page
+    page.select_option("#kb-aanmelden-soort", "programma")
+    page.locator("#programma-werkgebied").press_sequentially("Zwolle, Den H")
+    options = page.eval_on_selector_all("#programma-werkgebied-namen option", "os => os.map(o => o.value)")
+    assert "Zwolle, Den Haag" in options
+    page.fill("#programma-werkgebied", "")
+    page.locator("#programma-werkgebied").press_sequentially("Groesb")
+    assert "Berg en Dal" in page.eval_on_selector_all("#programma-werkgebied-namen option", "os => os.map(o => o.value)")
+
+
+def test_without_the_editors_address_there_is_no_e_mail_route(page, site_url):
+    """The real configuration names no address: the page never invents one."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector("#kb-aanmelden:not([hidden])")
+    assert page.locator("#kb-route-email").count() == 0
+    assert "mailto:" not in page.content()
+    assert page.foreign_requests == []
+
+
+def test_without_javascript_the_page_links_the_issue_forms(browser, form_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(form_site["url"] + PAGE)
+    assert page.locator("#kb-aanmelden").is_hidden()
+    links = page.eval_on_selector_all("noscript a", "as => as.map(a => a.getAttribute('href'))")
+    context.close()
+    noscript = (form_site["site"] / PAGE / "index.html").read_text(encoding="utf-8").split("<noscript>", 1)[1].split("</noscript>", 1)[0]
+    assert "issues/new?template=praktijk.yml" in noscript and "issues/new?template=programma.yml" in noscript
+    assert f"mailto:{EDITORS}" in noscript
+    assert links == [] or links  # Chromium parses <noscript> as text when scripts are off in some versions

@@ -21,7 +21,8 @@ let context = null;
 let checkedOnce = false;
 let fileUrl = null;
 
-const kind = () => formElement.querySelector("input[name=soort]:checked").value;
+const chooser = document.getElementById("kb-aanmelden-soort");
+const kind = () => chooser.value;
 
 function showKind() {
   for (const part of root.querySelectorAll("[data-soort]")) part.hidden = part.dataset.soort !== kind();
@@ -95,8 +96,7 @@ async function start() {
   context = makeContext(data, today(), null);
   const saved = opslag.load();
   if (saved) {
-    const radio = formElement.querySelector(`input[name=soort][value="${saved.kind}"]`);
-    if (radio) radio.checked = true;
+    if (saved.kind in context.forms) chooser.value = saved.kind;
     for (const [k, answers] of Object.entries(saved.answers || {})) if (context.forms[k]) fillAnswers(root, context.forms[k], answers);
   }
   showKind();

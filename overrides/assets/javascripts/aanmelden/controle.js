@@ -235,12 +235,17 @@ function* running(record, c) {
 }
 
 /** The rules on the body of a practice (placeholders, privacy), labelled as from_issue.label_of does: by the section of the line. */
-function bodyRules(kind, reading, c) {
+function bodyParts(kind, reading, c) {
   if (kind !== "praktijk") return [];
-  const form = c.forms[kind];
+  return c.forms[kind].questions.filter((q) => q.section !== null).map((q) => [q,
+    q.section === "" ? `# ${reading.data.titel || ""}\n\n${reading.sections[""] || ""}` : reading.sections[q.section] || c.empty_section]);
+}
+
+async function bodyRules(kind, reading, c) {
+  const parts = bodyParts(kind, reading, c);
+  await prepare(parts.map(([, text]) => text));
   const found = [];
-  for (const q of form.questions.filter((x) => x.section !== null)) {
-    const text = (q.section === "" ? `# ${reading.data.titel || ""}\n\n${reading.sections[""] || ""}` : reading.sections[q.section] || c.empty_section);
+  for (const [q, text] of parts) {
     if (text.includes(c.placeholder)) found.push({ id: q.id, label: q.label, message: c.messages.checks.body_placeholder });
     for (const message of findings(text, c.roles, c.messages.privacy.in_contact, c.messages.privacy)) found.push({ id: q.id, label: q.label, message });
   }
@@ -260,6 +265,7 @@ const within = (field, fields) => [...fields].some((f) => field === f || field.s
 
 /** Every problem `kennisbank check` finds in the record (the loaded view of the ordered data), as [path, message]. */
 export async function checkRecord(kind, record, c) {
+  await prepare([...strings(record, "")].map(([, text]) => text));
   const marks = [...placeholders(record, c)];
   const unfilled = new Set(marks.map(([path]) => path));
   const found = [...marks, ...[...checkMapping(record, c.model[kind], c)].filter(([path]) => !within(path, unfilled)),
@@ -318,7 +324,7 @@ export async function checkAnswers(kind, answers, c) {
     const label = q ? q.label : "";
     if (!refused.has(label)) problems.push({ id: q ? q.id : "", label, message });
   }
-  problems.push(...bodyRules(kind, reading, c).filter((p) => !refused.has(p.label)));
+  problems.push(...(await bodyRules(kind, reading, c)).filter((p) => !refused.has(p.label)));
   const order = new Map(form.questions.map((q, n) => [q.label, n]));
   const unique = [...new Map(problems.map((p) => [`${p.label}\n${p.message}`, p])).values()];
   return { problems: unique.sort((a, b) => (order.get(a.label) ?? -1) - (order.get(b.label) ?? -1)), reading };
