@@ -202,9 +202,10 @@ def test_without_javascript_the_page_links_the_issue_forms(browser, form_site):
     page = context.new_page()
     page.goto(form_site["url"] + PAGE)
     assert page.locator("#kb-aanmelden").is_hidden()
-    links = page.eval_on_selector_all("noscript a", "as => as.map(a => a.getAttribute('href'))")
+    shown = page.inner_text("article")
+    links = page.eval_on_selector_all("article noscript a", "as => as.map(a => a.getAttribute('href'))")
     context.close()
-    noscript = (form_site["site"] / PAGE / "index.html").read_text(encoding="utf-8").split("<noscript>", 1)[1].split("</noscript>", 1)[0]
-    assert "issues/new?template=praktijk.yml" in noscript and "issues/new?template=programma.yml" in noscript
-    assert f"mailto:{EDITORS}" in noscript
-    assert links == [] or links  # Chromium parses <noscript> as text when scripts are off in some versions
+    assert "Dit formulier werkt alleen met JavaScript" in shown
+    assert any(link.endswith("issues/new?template=praktijk.yml") for link in links)
+    assert any(link.endswith("issues/new?template=programma.yml") for link in links)
+    assert f"mailto:{EDITORS}" in links

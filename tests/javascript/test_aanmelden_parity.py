@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import html as htmllib
 import json
 import random
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from kennisbank.contribute import from_issue
 from kennisbank.contribute.forms import FORMS

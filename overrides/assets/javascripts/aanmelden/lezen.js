@@ -12,6 +12,7 @@ import { fill } from "./tekst.js";
 import { Day } from "./yaml.js";
 
 // from_issue.CONTROL_RE, and what the form removes besides: C1 controls, other line separators, non-characters, lone surrogates.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f\u200b\u202a-\u202e\u2066-\u2069\ufeff]|[\x80-\x9f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NO_RESPONSE = "_No response_";
 const LIST_ITEM = /^(?:[-*+]|\d{1,3}[.)])\s+\S/;

@@ -15,7 +15,7 @@ const LOCAL_CHARS = /[A-Za-z0-9._%+-]/;
 const CANDIDATE_AT = /(?<=[A-Za-z0-9._%+-])@(?=[A-Za-z0-9-])/g;
 const DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/y;
 const TLD = /\.[A-Za-z]{2,}$/;
-const FORMAT_CHARS = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]|\p{Cf}/gu;
+const FORMAT_CHARS = /\p{Cf}/gu; // privacy._FORMAT_CHARS are all of category Cf
 const MAX_TRIES = 10000;
 
 let decoder = null;
@@ -28,12 +28,12 @@ export async function prepare(texts) {
   if (!phones && texts.some((t) => /[\p{N}&%]/u.test(t))) phones = (await import("../../vendor/libphonenumber-js/mobiel.js")).findNumbers;
 }
 
-const isAscii = (text) => /^[\x00-\x7f]*$/.test(text);
+const isAscii = (text) => /^\p{ASCII}*$/u.test(text);
 
 /** urllib.parse.unquote: percent escapes in runs of ASCII decoded as UTF-8, an invalid sequence as U+FFFD. */
 export function unquote(text) {
   if (!text.includes("%")) return text;
-  return text.replace(/[\x00-\x7f]+/g, (run) => {
+  return text.replace(/\p{ASCII}+/gu, (run) => {
     if (!run.includes("%")) return run;
     const bytes = [];
     for (let i = 0; i < run.length; i++) {

@@ -42,7 +42,7 @@ export function mailUrl(email, form, answers, noResponse) {
 
 /** fields.slugify: lower-case ASCII with hyphens. */
 export function slugify(text) {
-  return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return text.normalize("NFKD").replace(/\P{ASCII}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 }
 
 export function fileName(form, reading) {
