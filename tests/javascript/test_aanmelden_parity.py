@@ -12,6 +12,7 @@ and makes from the same issue body.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import json
 import random
@@ -174,7 +175,6 @@ def test_yaml_dates_and_numbers_agree():
     answer = run_module({"aanmelden/yaml.js": ["dump", "Day"]}, """
         return data.map((r) => dump({ ...r, datum: new Day(r.datum), bronnen: r.bronnen.map((b) => ({ ...b, datum: new Day(b.datum) })) }));
     """, records)
-    import datetime as dt
     python = [{**r, "datum": dt.date.fromisoformat(r["datum"]),
                "bronnen": [{**b, "datum": dt.date.fromisoformat(b["datum"])} for b in r["bronnen"]]} for r in records]
     assert answer == [from_issue._yaml(r) for r in python]
