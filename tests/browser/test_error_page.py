@@ -7,8 +7,8 @@ import pytest
 from kennisbank.model.problems import Problem
 from kennisbank.site.serving import BuildState, error_page
 
-from ..browser_checks import horizontal_overflow, run_axe
 from ..conftest import serve_directory, watched_page
+from ..support.browser_checks import horizontal_overflow, run_axe
 
 pytestmark = pytest.mark.browser
 

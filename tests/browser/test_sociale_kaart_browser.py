@@ -9,7 +9,7 @@ import pytest
 
 from kennisbank.model import checks
 from kennisbank.model.checks import Layout, check_all
-from kennisbank.pages import geography
+from kennisbank.pages.geography import MapIndex
 from kennisbank.site.project import build_site
 
 from ..conftest import TODAY, copy_repo, serve_directory, watched_page
@@ -197,7 +197,8 @@ def test_a_municipality_without_programme_gets_the_nearest_and_national_ones(pag
     found = groups(page)
     assert list(found) == ["Programma's in Maastricht", "Dichtstbijzijnde programma's", "Landelijke programma's"]
     catalogue = check_all(Layout(pair_repo), today=TODAY)
-    expected = geography.nearest(catalogue.programmes, catalogue.context.gazetteer.lookup("Maastricht"), catalogue.context.gazetteer)
+    gazetteer = catalogue.context.gazetteer
+    expected = MapIndex(catalogue.programmes, gazetteer).nearest(gazetteer.lookup("Maastricht"))
     assert [n.programme.name for n in expected] == ["Sleutelpersonen gezondheid Haarlem en Zandvoort"]
     assert f"Ongeveer {round(expected[0].distance_km)} km van Maastricht" in found["Dichtstbijzijnde programma's"]
     assert "Sleutelpersonen tegen vrouwenbesnijdenis" in found["Landelijke programma's"]

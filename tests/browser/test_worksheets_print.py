@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.pages.common import dutch_date
 
-from ..browser_checks import horizontal_overflow
 from ..conftest import ROOT, TODAY
+from ..support.browser_checks import horizontal_overflow
 
 pytestmark = pytest.mark.browser
 

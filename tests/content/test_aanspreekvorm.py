@@ -25,7 +25,7 @@ SOURCES = sorted(
     p.relative_to(ROOT).as_posix()
     for pattern in (
         "content/**/*.md", "content/**/*.svg", "good_practices/**/*.md", "programmas/**/*.yml", "data/*.md",
-        "overrides/*.html", "overrides/partials/*.html", "overrides/assets/javascripts/*.js",
+        "overrides/*.html", "overrides/partials/*.html", "overrides/assets/javascripts/**/*.js",
         "scripts/kennisbank/contribute/templates/*", ".github/ISSUE_TEMPLATE/*.yml", ".github/pull_request_template.md",
         "CONTRIBUTING.md",
     )

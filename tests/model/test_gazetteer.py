@@ -171,6 +171,19 @@ def test_lookup_unknown_or_ambiguous(gazetteer, text):
     assert gazetteer.lookup(text) is None
 
 
+def test_an_official_name_wins_over_an_alias_and_a_shared_alias_finds_nothing():
+    g = gz.Gazetteer([
+        gz.Municipality("GM0001", "Noord", "Utrecht", 52.0, 5.0, aliases=("Zuid", "Midden", "Noorderdorp")),
+        gz.Municipality("GM0002", "Zuid", "Utrecht", 52.1, 5.1, aliases=("Midden",)),
+        gz.Municipality("GM0003", "Oost", "Utrecht", 52.2, 5.2, aliases=("Oosterdorp", "oosterdorp")),
+    ])
+    assert g.lookup("Zuid").code == "GM0002"  # its own name, although Noord lists it as an alias
+    assert g.lookup("Midden") is None  # the alias of two municipalities
+    assert g.lookup("Noorderdorp").code == "GM0001"
+    assert g.lookup("Oosterdorp").code == "GM0003"  # one municipality naming an alias twice is no ambiguity
+    assert g.suggest("Noorderdrp") == "Noorderdorp"
+
+
 @pytest.mark.parametrize(
     ("text", "province"),
     [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 
 import jsonschema
@@ -14,9 +13,8 @@ from kennisbank.model.loading import read_source
 from kennisbank.model.records import Consent, PartialDate
 from kennisbank.model.schema import json_schema
 from kennisbank.model.stories import is_story
-from kennisbank.tools import cli
 
-from ..conftest import ROOT, TODAY
+from ..conftest import ROOT, TODAY, run_cli
 from .test_checks import EXPECTED, FIXTURES
 
 STORY = "content/verhalen/posts/maaksessie-sleutelpersonen-2020.md"
@@ -52,18 +50,9 @@ def test_is_story(path, story):
     assert is_story(tuple(path.split("/"))) is story
 
 
-def run_check(root) -> int:
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return cli.main(["check"])
-    finally:
-        os.chdir(cwd)
-
-
 def test_story_without_consent_fails_check_with_exact_message(scratch, capsys):
     shutil.copy(FIXTURES / NO_CONSENT, scratch / NO_CONSENT)
-    assert run_check(scratch) == 1
+    assert run_cli(scratch, "check") == 1
     out = capsys.readouterr().out.splitlines()
     assert (
         "content/verhalen/posts/zonder-toestemming.md:2: toestemming: dit verplichte veld ontbreekt "

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from kennisbank.model.checks import check_all
-from kennisbank.model.records import Area, Count, PartialDate
-from kennisbank.pages import assemble, common, entries, maplist, paginate
+from kennisbank.model.records import Count, PartialDate
+from kennisbank.pages import assemble, common, entries, paginate
 from kennisbank.pages import catalogue as catalogue_module
 
 from ..conftest import TODAY
@@ -37,17 +37,6 @@ def test_text_escapes_html_and_table_pipes():
 def test_link_is_relative():
     assert common.link("FSAN", "rollen/helper.md", "praktijken/fsan.md") == "[FSAN](../praktijken/fsan.md)"
     assert common.link("Kaart", "index.md", "sociale-kaart/index.md") == "[Kaart](sociale-kaart/index.md)"
-
-
-def test_stale_notice_only_after_twelve_months():
-    assert common.stale_notice(dt.date(2026, 1, 1), TODAY) == ""
-    assert "Controleer of dit nog klopt" in common.stale_notice(dt.date(2021, 2, 23), TODAY)
-
-
-def test_area_text():
-    assert common.area_text(Area(national=True)) == "Landelijk"
-    assert common.area_text(Area(unknown=True)) == "Niet vermeld in de bron"
-    assert common.area_text(Area(municipalities=("Haarlem",), provinces=("Utrecht",))) == "Haarlem, provincie Utrecht"
 
 
 def test_every_practice_and_programme_has_a_page(catalogue, files):
@@ -207,7 +196,7 @@ def test_map_list_pages_cover_every_programme_per_province_and_link_to_each_star
     assert all(listed.index(f"programmas/{s}.md") > len(listed) - len(finished) - 1 for s in finished)
     jumps = re.findall(r"^- \[([^\]]+)\]\(([^)#]+)#([a-z-]+)\) \(pagina (\d+)\)$", pages["sociale-kaart/index.md"], re.MULTILINE)
     covered = {p for x in catalogue.programmes if x.slug not in finished for p in common.area_provinces(x.area, catalogue.context)}
-    assert {name for name, *_ in jumps} == {"Landelijk", *covered, maplist.FINISHED}
+    assert {name for name, *_ in jumps} == {"Landelijk", *covered, "Afgeronde programma's"}
     for name, target, anchor, number in jumps:
         doc = "sociale-kaart/index.md" if number == "1" else f"sociale-kaart/{target}"
         assert doc == paginate.page_doc("sociale-kaart/index.md", int(number))

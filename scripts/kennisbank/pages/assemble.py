@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from ..model.checks import Catalogue
 from ..model.records import Practice
-from . import exports, mapdata, municipalities, worksheets
+from . import exports, mapdata, municipalities, terms, worksheets
 from .catalogue import catalogue_pages
 from .common import Generated, Site
 from .contentmodel import content_model_page, schema_files
 from .entries import practice_page, programme_page
 from .facts import facts_page
 from .freshness import editors_page, knowledge_pages
-from .maplist import map_pages
+from .maplist import list_pages, map_pages
 from .socialmap import map_page
-from .terms import term_index, term_pages
 
 
 def generate(catalogue: Catalogue, site: Site | None = None) -> list[Generated]:
@@ -32,16 +31,12 @@ def generate(catalogue: Catalogue, site: Site | None = None) -> list[Generated]:
     for practice in catalogue.practices:
         if practice.programme:
             practices_by_programme.setdefault(practice.programme, []).append(practice)
-    # The map page is the first page of the plain list (map_pages) with the interactive map around it.
-    files = [*catalogue_pages(catalogue), map_page(catalogue), *map_pages(catalogue)[1:]]
+    # The map page is the first page of the plain list with the interactive map around it.
+    map_list = list_pages(catalogue)
+    files = [*catalogue_pages(catalogue), map_page(catalogue, map_list[0]), *map_pages(catalogue, map_list[1:])]
     files += [practice_page(p, catalogue, programmes_by_slug) for p in catalogue.practices]
     files += [programme_page(p, catalogue, practices_by_programme.get(p.slug, [])) for p in catalogue.programmes]
-    files.append(term_index(catalogue, "themas", "themas", "Thema's",
-                            "Alle onderwerpen in de kennisbank, met de gidsen, praktijken en programma's die erbij horen."))
-    files.append(term_index(catalogue, "rollen", "rollen", "De zes rollen",
-                            "Een sleutelpersoon kan zes rollen hebben. Per rol zie je de gidsen, praktijken en programma's die erbij horen."))
-    files += [g for k in catalogue.context.vocab.keys("themas") for g in term_pages(catalogue, "themas", "themes", "themas", k)]
-    files += [g for k in catalogue.context.vocab.keys("rollen") for g in term_pages(catalogue, "rollen", "roles", "rollen", k)]
+    files += terms.files(catalogue)  # the lists of themes and roles, and a page for each
     files.append(content_model_page(catalogue))
     files.append(facts_page(catalogue))
     files += exports.record_files(catalogue)

@@ -16,18 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from ..model.checks import RECENT, STALE_AFTER
 from ..model.fields import Context
 from ..model.gazetteer import PROVINCES
 from ..model.records import MONTHS, Area, PartialDate, Period, SourceRef, newest_source_date
 from ..model.vocabulary import languages
-from .paginate import page_title
 
 #: libyaml's emitter when PyYAML has it: the same text, twenty times faster over 10,000 pages.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 
 
 @dataclass(frozen=True)
@@ -105,36 +103,6 @@ def is_stale(verified: dt.date, today: dt.date) -> bool:
     return today - verified > STALE_AFTER
 
 
-def stale_notice(verified: dt.date, today: dt.date) -> str:
-    """A visible 'check whether this is still current' box, or nothing."""
-    if not is_stale(verified, today):
-        return ""
-    return (
-        '!!! warning "Controleer of dit nog klopt"\n\n'
-        f"    Deze gegevens zijn voor het laatst gecontroleerd op {dutch_date(verified)}. "
-        "Dat is meer dan een jaar geleden. Vraag de organisatie of alles nog klopt "
-        "voordat je op deze gegevens bouwt.\n\n"
-    )
-
-
-def source_line(source: SourceRef) -> str:
-    """A cited source in one line: linked title, publisher, its own date, the part used, and when it was read."""
-    parts = [f"*{text(source.title)}*", text(source.publisher)]
-    if source.date:
-        parts.append(source.date.dutch())
-    line = f"[{', '.join(parts)}]({source.url})"
-    if source.document:
-        line += f", {text(source.document)}"
-    return f"{line}. Gelezen op {dutch_date(source.accessed)}."
-
-
-def sources_section(sources: Iterable[SourceRef]) -> str:
-    """The 'Bronnen' section of an entry: one line per source."""
-    listed = list(sources)
-    heading = "Bron" if len(listed) == 1 else "Bronnen"
-    return f"## {heading}\n\n" + "".join(f"- {source_line(s)}\n" for s in listed) + "\n"
-
-
 #: A link target the mkdocs adapter turns into this page's correction form (see :func:`correction_links`).
 CORRECTION_SCHEME = "kennisbank-correctie:"
 CORRECTION_LINK_RE = re.compile(r"\]\(" + re.escape(CORRECTION_SCHEME) + r"\)")
@@ -161,38 +129,22 @@ def period_text(period: Period | None) -> str:
     return f"sinds {period.start.dutch()}"
 
 
-def status_note(status_label: str, sources: tuple[SourceRef, ...]) -> str:
-    """``Status: niet bekend; bronnen uit 2018`` for lists of entries."""
+@dataclass(frozen=True)
+class Knowledge:
+    """How old what the hub knows about an entry is, for the templates' notices and list lines."""
+
+    status: str  #: the status label (``Loopt nog``)
+    newest: PartialDate | None  #: the newest date a source shows, if any
+    old: bool  #: no dated source, or the newest more than 24 months old
+    read: dt.date | None  #: the last day a source was read
+    period: str  #: ``van 2016 tot 2018``, ``sinds maart 2021`` or ""
+
+
+def knowledge(sources: tuple[SourceRef, ...], status_label: str, period: Period | None, today: dt.date) -> Knowledge:
+    """The :class:`Knowledge` of an entry from its sources, status and period."""
     newest = newest_source_date(sources)
-    return f"Status: {status_label.lower()}; " + (f"bronnen uit {newest.year}" if newest else "bronnen zonder datum")
-
-
-def knowledge_notice(sources: tuple[SourceRef, ...], status_label: str, period: Period | None, organisation: str,
-                     today: dt.date) -> str:
-    """The box near the top of an entry: how old its knowledge is, its status, and an invitation when it is old."""
-    newest = newest_source_date(sources)
-    title = f"Volgens bronnen uit {newest.year}" if newest else "Volgens bronnen zonder datum"
-    lines = [f"Status: {status_label.lower()}." + (f" Looptijd: {period_text(period)}." if period else "")]
-    if newest is None:
-        read = max(s.accessed for s in sources)
-        lines.append(f"De bronnen noemen geen datum; ze zijn gelezen op {dutch_date(read)}. Hoe oud deze kennis is, weten we niet.")
-    elif knowledge_is_old(newest, today):
-        lines.append(f"De nieuwste bron is van {newest.dutch()}: meer dan twee jaar geleden. Sindsdien kan er veel veranderd zijn.")
-    else:
-        lines.append(f"De nieuwste bron is van {newest.dutch()}.")
-    if knowledge_is_old(newest, today):
-        lines.append(f"Werk je bij {text(organisation)}, of weet je hoe het nu zit? [Stuur een correctie]({CORRECTION_SCHEME}).")
-    kind = "warning" if knowledge_is_old(newest, today) else "info"
-    return f'!!! {kind} "{title}"\n\n' + "".join(f"    {line}\n\n" for line in lines)
-
-
-def area_text(area: Area) -> str:
-    """A readable description of a work area."""
-    if area.national:
-        return "Landelijk"
-    if area.unknown:
-        return "Niet vermeld in de bron"
-    return ", ".join([*area.municipalities, *(f"provincie {p}" for p in area.provinces)])
+    return Knowledge(status_label, newest, knowledge_is_old(newest, today), max((s.accessed for s in sources), default=None),
+                     period_text(period))
 
 
 def area_provinces(area: Area, ctx: Context) -> tuple[str, ...]:
@@ -205,33 +157,33 @@ def area_provinces(area: Area, ctx: Context) -> tuple[str, ...]:
     return tuple(p for p in PROVINCES if p in found)
 
 
-def labels(ctx: Context, vocabulary: str, keys: Iterable[str], from_doc: str | None = None, folder: str | None = None) -> str:
-    """Dutch labels of vocabulary keys, linked to their index pages when a folder is given."""
-    items = []
-    for key in keys:
-        label = ctx.vocab.label(vocabulary, key)
-        items.append(link(label, from_doc, f"{folder}/{key}.md") if folder and from_doc else text(label))
-    return ", ".join(items) or "Niet vermeld in de bron"
+def label_links(ctx: Context, vocabulary: str, keys: Iterable[str], from_doc: str | None = None,
+                folder: str | None = None) -> list[str]:
+    """Dutch labels of vocabulary keys, as Markdown links to their index pages when a folder is given."""
+    if folder and from_doc:
+        return [Markup(link(ctx.vocab.label(vocabulary, key), from_doc, f"{folder}/{key}.md")) for key in keys]
+    return [ctx.vocab.label(vocabulary, key) for key in keys]
 
 
-def language_names(codes: Iterable[str]) -> str:
+def language_list(codes: Iterable[str]) -> list[str]:
     """Dutch names of language codes."""
     names = languages()
-    return ", ".join(names[c] for c in codes) or "Niet vermeld in de bron"
+    return [names[c] for c in codes]
 
 
-def definition_list(rows: Iterable[tuple[str, str]]) -> str:
-    """A Markdown definition list (rendered as <dl>)."""
-    return "\n".join(f"{term}\n:   {value}\n" for term, value in rows if value) + "\n"
+def municipality_links(area: Area, ctx: Context, from_doc: str) -> list[str]:
+    """The municipalities of an area, each linked to its page (as Markdown) when the gazetteer knows it."""
+    return [Markup(link(m.name, from_doc, municipality_doc(m.slug))) if (m := ctx.gazetteer.lookup(n)) else n
+            for n in area.municipalities]
 
 
-def insert_after_title(body: str, insert: str) -> str:
-    """Put generated text right after the first ``# Title`` line of a body."""
+def split_after_title(body: str) -> tuple[str, str]:
+    """A Markdown text cut after its first ``# Title`` line (all of it before, when there is none)."""
     lines = body.split("\n")
     for index, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join([*lines[: index + 1], "", insert.rstrip("\n"), *lines[index + 1:]])
-    return insert + body
+            return "\n".join(lines[: index + 1]), "\n".join(lines[index + 1:])
+    return "", body
 
 
 def practice_doc(slug: str) -> str:
@@ -247,14 +199,6 @@ def municipality_doc(slug: str) -> str:
     return f"gemeenten/{slug}.md"
 
 
-def area_links(area: Area, ctx: Context, from_doc: str) -> str:
-    """Like :func:`area_text`, with each municipality linked to its page."""
-    if area.national or area.unknown:
-        return text(area_text(area))
-    names = [link(m.name, from_doc, municipality_doc(m.slug)) if (m := ctx.gazetteer.lookup(n)) else text(n) for n in area.municipalities]
-    return ", ".join([*names, *(f"provincie {p}" for p in area.provinces)])
-
-
 CATALOGUE_DOC = "praktijken/index.md"
 
 
@@ -262,6 +206,3 @@ MAP_DOC = "sociale-kaart/index.md"
 OPEN_DATA_DOC = "open-data.md"
 
 
-def list_page(doc: str, meta: dict[str, Any], number: int, count: int, parts: list[str], edit_path: str) -> Generated:
-    """One page of a paginated overview, its title saying which page it is."""
-    return Generated(doc, front_matter({**meta, "title": page_title(meta["title"], number, count)}) + "".join(parts), edit_path)

@@ -6,20 +6,14 @@ invents one. Without it, the way in is the repository's issue forms.
 
 from __future__ import annotations
 
-from .common import text
+from .templating import render
 
 EDITORS_MARKER = "[[redactie]]"
-FORMS = (("correctie.yml", "een fout melden"), ("praktijk.yml", "een goede praktijk delen"), ("programma.yml", "een programma aanmelden"))
 
 
 def editors_contact(email: str | None, repo_url: str | None) -> str:
-    """One sentence on how to reach the editors: their address when configured, else the issue forms."""
-    forms = ", ".join(f"[{label}]({repo_url.rstrip('/')}/issues/new?template={file})" for file, label in FORMS) if repo_url else ""
-    if email:
-        return f"mail naar <{email}>." + (f" Je kunt ook een formulier op GitHub gebruiken: {forms}." if forms else "")
-    if forms:
-        return f"gebruik een formulier op GitHub: {forms}. Daar lezen de redacteuren mee."
-    return text("de redactie heeft nog geen adres; lees op de pagina Bijdragen hoe je een wijziging voorstelt.")
+    """One sentence on how to reach the editors (``templates/redactie.md``): their address when configured, else the issue forms."""
+    return render("redactie.md", email=email or "", repo=(repo_url or "").rstrip("/")).strip("\n")
 
 
 def fill_in_editors_contact(markdown: str, email: str | None, repo_url: str | None) -> str:

@@ -31,8 +31,9 @@ from ..model.fields import Context
 from ..model.gazetteer import normalise
 from ..model.records import PartialDate, Programme, SourceRef, newest_source_date
 from ..model.vocabulary import languages
-from .common import OPEN_DATA_DOC, Generated, front_matter, text
+from .common import OPEN_DATA_DOC, Generated
 from .geography import area_points, by_name
+from .templating import page
 
 CSV_DOC = "data/programmas.csv"
 GEOJSON_DOC = "data/programmas.geojson"
@@ -325,68 +326,23 @@ def hsds_files(catalogue: Catalogue) -> list[Generated]:
 
 # --- the page about it ------------------------------------------------------------------
 
-#: The files on the open data page: link, name, form, what is in it.
-FILES = (
-    (CSV_DOC, "programmas.csv", "CSV (UTF-8, komma's)", "Eén regel per programma. Lijsten staan in één cel, gescheiden door `; `."),
-    (JSON_DOC, "programmas.json", "JSON", "Dezelfde gegevens als lijst, met Engelse veldnamen en lijsten als lijsten."),
-    (GEOJSON_DOC, "programmas.geojson", "GeoJSON (RFC 7946)",
-     "Eén *Feature* per programma, met als punten het midden van elke gemeente en provincie in het werkgebied. "
-     "Landelijke programma's hebben geen punten (`\"geometry\": null`)."),
-    (f"{HSDS_DIR}/datapackage.json", "hsds/datapackage.json", "Open Referral HSDS 3.0",
-     "Een *tabular data package*: een beschrijving plus CSV-bestanden in de vorm van de internationale standaard voor sociale kaarten."),
-)
+#: The files on the open data page: the kind (the template describes each) → docs path and file name.
+FILES = {
+    "csv": (CSV_DOC, "programmas.csv"),
+    "json": (JSON_DOC, "programmas.json"),
+    "geojson": (GEOJSON_DOC, "programmas.geojson"),
+    "hsds": (f"{HSDS_DIR}/datapackage.json", "hsds/datapackage.json"),
+}
 
 
 def open_data_page(catalogue: Catalogue) -> Generated:
-    """The Dutch page that describes every open data file, its licence and its fields."""
-    files = "".join(f"| [`{name}`]({target}) | {form} | {what} |\n" for target, name, form, what in FILES).rstrip("\n")
-    rows = "".join(f"| `{c.name}` | {f'`{c.json_key}`' if c.json_key else '–'} | {text(c.help)} |\n" for c in COLUMNS)
-    tables = "".join(f"| [`{path}`]({HSDS_DIR}/{path}) | `{name}` | {', '.join(f'`{f.name}`' for f in fields)} |\n"
-                     for name, path, fields, _ in HSDS_TABLES)
-    body = f"""# Open data
-
-Alle programma's op de [sociale kaart](sociale-kaart/index.md) kun je downloaden en hergebruiken.
-Zo kunnen gemeenten, organisaties en makers van andere sociale kaarten dezelfde gegevens gebruiken.
-Er staan nu {len(catalogue.programmes)} programma's in de bestanden. Ze worden bij elke nieuwe versie van de site opnieuw gemaakt.
-
-## Bestanden
-
-| Bestand | Vorm | Wat staat erin |
-|---|---|---|
-{files}
-
-## Licentie en bron
-
-De gegevens vallen onder de licentie [Creative Commons Naamsvermelding 4.0]({LICENCE['path']}) (CC BY 4.0).
-Je mag ze gebruiken, aanpassen en verder verspreiden, ook voor commerciële doelen. Noem dan als bron:
-*Kennisbank Sleutelpersonen*. De middelpunten van gemeenten komen van GeoNames (ook CC BY 4.0).
-Elk programma noemt zelf zijn bron en de datum waarop de gegevens voor het laatst zijn gecontroleerd.
-
-De bestanden bevatten alleen gegevens van organisaties. Er staan nooit namen of contactgegevens van
-sleutelpersonen zelf in.
-
-## Velden
-
-Deze velden staan in `programmas.csv` (kolommen) en in `programmas.geojson` (*properties*, met lijsten als lijsten).
-De kolom JSON noemt waar hetzelfde gegeven in `programmas.json` staat. Wat de sleutels van thema's, rollen,
-doelgroepen en vergoeding betekenen, lees je in het [inhoudsmodel](bijdragen/inhoudsmodel.md).
-
-| Veld | JSON | Uitleg |
-|---|---|---|
-{rows}
-## HSDS (Open Referral)
-
-De map [`hsds/`](data/hsds/datapackage.json) volgt de *Human Services Data Specification* (HSDS) 3.0 van Open Referral.
-Veel programma's voor sociale kaarten kunnen die lezen. Elk programma is daarin een *program* en een *service*
-van een *organization*. Het werkgebied staat in *service_area* en de talen in *language*. Elke regel heeft een vaste
-code (UUID). Die blijft gelijk zolang de korte naam (`slug`) van het programma gelijk blijft.
-
-| Bestand | Tabel | Kolommen |
-|---|---|---|
-{tables}"""
-    meta = {"title": "Open data", "description": "Download alle programma's van de sociale kaart als CSV, JSON, GeoJSON of HSDS (Open Referral).",
-            "type": "overzicht"}
-    return Generated(OPEN_DATA_DOC, front_matter(meta) + body, f"{catalogue.layout.programmes}/")
+    """The Dutch page that describes every open data file, its licence and its fields (``templates/open-data.md``)."""
+    content = page("open-data.md", {"type": "overzicht"}, doc=OPEN_DATA_DOC, aantal=len(catalogue.programmes),
+                   bestanden={kind: {"doc": doc, "name": name} for kind, (doc, name) in FILES.items()},
+                   licentie=LICENCE["path"], kolommen=COLUMNS,
+                   tabellen=[{"name": name, "path": path, "doc": f"{HSDS_DIR}/{path}", "columns": [f.name for f in fields]}
+                             for name, path, fields, _ in HSDS_TABLES])
+    return Generated(OPEN_DATA_DOC, content, f"{catalogue.layout.programmes}/")
 
 
 def files(catalogue: Catalogue) -> list[Generated]:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from ..model.checks import Catalogue
 from ..model.facts import REFERENCE_RE
 from ..model.records import Fact, FactValue
-from .common import Generated, dutch_date, front_matter, link, text
+from .common import Generated, dutch_date
+from .templating import page, render
 
 FACTS_DOC = "regels-en-bedragen.md"
 
@@ -32,18 +33,15 @@ def period_text(value: FactValue) -> str:
     return f"stand op {dutch_date(value.source.accessed)}"
 
 
-def source_link(value: FactValue) -> str:
-    """``[Belastingdienst](https://…)``: who states the value, linked to where."""
-    return f"[{text(value.source.publisher)}]({value.source.url})"
+def has_ended(value: FactValue, today: dt.date) -> bool:
+    """True when a value's period is over (and no newer value is in the hub)."""
+    return bool(value.end and value.end.latest() < today)
 
 
 def fact_text(fact: Fact, today: dt.date) -> str:
     """The newest value of a fact as a guide shows it: value, period and source, and a note when it no longer holds."""
     current = fact.current
-    if current.end and current.end.latest() < today:
-        return (f"{text(current.value)} (dit gold {period_text(current)}; een nieuwere waarde staat nog niet in de kennisbank; "
-                f"bron: {source_link(current)})")
-    return f"{text(current.value)} ({period_text(current)}; bron: {source_link(current)})"
+    return render("feit.md", waarde=current, periode=period_text(current), verlopen=has_ended(current, today))
 
 
 def fill_in_facts(markdown: str, facts: Mapping[str, Fact], today: dt.date) -> str:
@@ -53,30 +51,11 @@ def fill_in_facts(markdown: str, facts: Mapping[str, Fact], today: dt.date) -> s
 
 def facts_page(catalogue: Catalogue) -> Generated:
     """'Regels en bedragen': every fact, newest value first, each with its period and source."""
-    ctx = catalogue.context
-    parts = [
-        "# Regels en bedragen\n\n",
-        "Begin je met sleutelpersonen? Dan krijg je te maken met regels en bedragen, bijvoorbeeld voor een "
-        "vrijwilligersvergoeding of een gratis VOG. Hier staan ze bij elkaar. Bij elke waarde staat voor welke periode "
-        "die geldt en waar die vandaan komt. Controleer de bron voordat je een besluit neemt: regels en bedragen "
-        "veranderen, vaak elk jaar.\n\n",
-        f"De gidsen gebruiken dezelfde gegevens, bijvoorbeeld {link('Waardering en vergoeding', FACTS_DOC, 'gidsen/waardering-en-vergoeding.md')}. "
-        "Weet je een nieuwere waarde? Lees dan hoe je een correctie stuurt op "
-        f"{link('Bijdragen', FACTS_DOC, 'bijdragen/index.md')}.\n\n",
-    ]
+    today = catalogue.context.today
+    facts = []
     for fact in sorted(catalogue.context.facts.values(), key=lambda f: f.subject.lower()):
-        parts.append(f"## {text(fact.subject)}\n\n| Periode | Waarde | Bron |\n|---|---|---|\n")
-        for value in sorted(fact.values, key=lambda v: v.start.earliest() if v.start else dt.date.min, reverse=True):
-            dated = f", {value.source.date.dutch()}" if value.source.date else ""
-            parts.append(f"| {period_text(value)} | {text(value.value)} | "
-                         f"[*{text(value.source.title)}*]({value.source.url}), {text(value.source.publisher)}{dated}; "
-                         f"gelezen op {dutch_date(value.source.accessed)} |\n")
-        current = fact.current
-        if current.end and current.end.latest() < ctx.today:
-            parts.append(f"\nDeze waarde gold {period_text(current)}. Een nieuwere waarde staat nog niet in de kennisbank.\n")
-        parts.append("\n")
-    if not catalogue.context.facts:
-        parts.append("Er staan nog geen regels en bedragen in de kennisbank.\n")
-    meta = {"title": "Regels en bedragen", "type": "overzicht",
-            "description": "Bedragen en regels voor werken met sleutelpersonen, met de periode waarvoor ze gelden en hun bron."}
-    return Generated(FACTS_DOC, front_matter(meta) + "".join(parts), f"{catalogue.layout.data}/feiten.yml")
+        values = sorted(fact.values, key=lambda v: v.start.earliest() if v.start else dt.date.min, reverse=True)
+        facts.append({"subject": fact.subject, "waarden": [{"value": v, "periode": period_text(v)} for v in values],
+                      "verlopen": has_ended(fact.current, today), "periode": period_text(fact.current)})
+    content = page("regels-en-bedragen.md", {"type": "overzicht"}, doc=FACTS_DOC, feiten=facts)
+    return Generated(FACTS_DOC, content, f"{catalogue.layout.data}/feiten.yml")

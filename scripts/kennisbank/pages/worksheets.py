@@ -18,14 +18,18 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
 
 from ..model.checks import GUIDES_FOLDER, Catalogue
 from ..model.fields import Context
 from ..model.records import Page, Worksheet
 from ..model.worksheets import KEYWORD, find_markers
 from . import documents
-from .common import Generated, Site, dutch_date, front_matter, link, text
+from .common import Generated, Site, link
 from .facts import fill_in_facts
+from .templating import page, render, trusted
 
 FOLDER = "werkbladen"
 OVERVIEW_DOC = f"{FOLDER}/index.md"
@@ -191,71 +195,44 @@ def for_pandoc(markdown: str) -> str:
 
 # --- the worksheet page, its files, and the overview --------------------------------
 
-def _source_line(guide: Page, site: Site, guide_link: str) -> str:
-    """Who made the worksheet, from which guide, which version: the line under the title."""
-    parts = [f"**{text(site.name)}**"] if site.name else []
-    parts.append(f"Werkblad bij de gids {guide_link}")
-    parts.append(f"Versie van {dutch_date(guide.reviewed)}")
-    address = site.address(guide.doc_path)
-    return " · ".join(parts) + (f"  \n<{address}>" if address else "")
-
-
 def _part(sheet: Worksheet, ctx: Context) -> str:
     """The marked part with its footnotes and facts, headings moved under the worksheet's title, answer cells empty."""
     notes = "\n\n" + "\n".join(sheet.notes) if sheet.notes else ""
     return fill_in_facts(empty_answer_cells(shift_headings(sheet.body)) + notes + "\n", ctx.facts, ctx.today)
 
 
+def _origin(guide: Page, site: Site) -> dict[str, Any]:
+    """Where a worksheet comes from, for the line under its title: the site, the guide's version and address."""
+    return {"site": site.name, "gids": guide.title, "versie": guide.reviewed, "adres": site.address(guide.doc_path)}
+
+
 def document_markdown(guide: Page, sheet: Worksheet, site: Site, ctx: Context) -> str:
-    """The worksheet as pandoc reads it for the ODT and DOCX files."""
-    guide_link = f"*{text(guide.title)}*"  # the full address follows on the next line
+    """The worksheet as pandoc reads it for the ODT and DOCX files (``templates/werkblad-bestand.md``)."""
     body = rewrite_links(_part(sheet, ctx), document_link_target(guide.doc_path, site))
-    return f"# {text(sheet.title)}\n\n{_source_line(guide, site, guide_link)}\n\n{for_pandoc(body)}"
+    return render("werkblad-bestand.md", titel=sheet.title, **_origin(guide, site), tekst=trusted(for_pandoc(body)))
 
 
-def _download_links(name: str, from_doc: str) -> str:
-    return f"{link('ODT', from_doc, download_path(name, 'odt'))} of {link('DOCX', from_doc, download_path(name, 'docx'))}"
+def _downloads(name: str, from_doc: str) -> dict[str, Markup]:
+    return {fmt: trusted(link(fmt.upper(), from_doc, download_path(name, fmt))) for fmt in ("odt", "docx")}
 
 
 def worksheet_page(guide: Page, sheet: Worksheet, site: Site, ctx: Context) -> Generated:
-    """The worksheet page: on screen with its downloads, on paper only the worksheet."""
+    """The worksheet page: on screen with its downloads, on paper only the worksheet (``templates/werkblad.md``)."""
     doc = sheet_doc(sheet.name)
-    meta = {
-        "title": sheet.title,
-        "description": f"Werkblad bij de gids {guide.title}: om te printen, of om in te vullen op je computer (ODT of DOCX).",
-        "type": "werkblad",
-        "template": TEMPLATE,
-        "hide": ["toc"],
-    }
     body = rewrite_links(_part(sheet, ctx), page_link_target(guide.doc_path, doc))
-    parts = [
-        f"# {text(sheet.title)}\n\n",
-        f"Print dit werkblad met de printknop van je browser. Of download het en vul het in op je computer: "
-        f"{_download_links(sheet.name, doc)}.\n{{: .kb-werkblad-downloads }}\n\n",
-        f"{_source_line(guide, site, link(guide.title, doc, guide.doc_path))}\n{{: .kb-werkblad-bron }}\n\n",
-        body,
-    ]
-    return Generated(doc, front_matter(meta) + "".join(parts), guide.path)
+    content = page("werkblad.md", {"type": "werkblad", "template": TEMPLATE, "hide": ["toc"]}, doc=doc, titel=sheet.title,
+                   **_origin(guide, site), gids_link=trusted(link(guide.title, doc, guide.doc_path)),
+                   **_downloads(sheet.name, doc), tekst=trusted(body))
+    return Generated(doc, content, guide.path)
 
 
 def overview_page(catalogue: Catalogue) -> Generated:
     """The page 'Werkbladen': every worksheet in one line, with its guide and its downloads."""
-    lines = [
-        f"- {link(sheet.title, OVERVIEW_DOC, sheet_doc(sheet.name))}, uit de gids {link(guide.title, OVERVIEW_DOC, guide.doc_path)}. "
-        f"Download: {_download_links(sheet.name, OVERVIEW_DOC)}.\n"
-        for guide, sheet in worksheets(catalogue)
-    ]
-    parts = [
-        "# Werkbladen\n\n",
-        "Een werkblad is een deel van een gids om in te vullen, bijvoorbeeld samen met een sleutelpersoon. "
-        "Je kunt het printen op A4. Je kunt het ook downloaden en invullen op je computer: "
-        "ODT opent in LibreOffice en Word, DOCX in Word. Elk werkblad komt uit een gids: verandert de gids, "
-        "dan verandert het werkblad mee.\n\n",
-        "".join(lines) if lines else "Er zijn nog geen werkbladen.\n",
-    ]
-    meta = {"title": "Werkbladen", "description": "Werkbladen uit de gidsen: om te printen, of om in te vullen op je computer (ODT of DOCX).",
-            "type": "overzicht"}
-    return Generated(OVERVIEW_DOC, front_matter(meta) + "".join(parts), f"{catalogue.layout.content}/{GUIDES_FOLDER}/")
+    sheets = [{"link": trusted(link(sheet.title, OVERVIEW_DOC, sheet_doc(sheet.name))),
+               "gids_link": trusted(link(guide.title, OVERVIEW_DOC, guide.doc_path)), **_downloads(sheet.name, OVERVIEW_DOC)}
+              for guide, sheet in worksheets(catalogue)]
+    content = page("werkbladen.md", {"type": "overzicht"}, doc=OVERVIEW_DOC, werkbladen=sheets)
+    return Generated(OVERVIEW_DOC, content, f"{catalogue.layout.content}/{GUIDES_FOLDER}/")
 
 
 def files(catalogue: Catalogue, site: Site) -> list[Generated]:
@@ -281,7 +258,6 @@ def guide_markdown(markdown: str, guide: Page) -> str:
         if marker.closes:
             lines[marker.index] = ""
         elif marker.keyword == KEYWORD and marker.name in titles:
-            sheet_link = link(titles[marker.name], guide.doc_path, sheet_doc(marker.name))
-            lines[marker.index] = (f"\n**Werkblad:** {sheet_link}, om te printen of om in te vullen op je computer "
-                                   f"({_download_links(marker.name, guide.doc_path)}).\n{{: .kb-werkblad-link }}\n")
+            sheet_link = trusted(link(titles[marker.name], guide.doc_path, sheet_doc(marker.name)))
+            lines[marker.index] = render("werkblad-link.md", blad=sheet_link, **_downloads(marker.name, guide.doc_path))
     return "\n".join(lines)

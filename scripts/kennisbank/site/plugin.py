@@ -25,6 +25,7 @@ from ..contribute import webform
 from ..model.checks import Catalogue, Layout, check_all
 from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report
+from ..pages import templating
 from ..pages.assemble import generate
 from ..pages.catalogue import payment_table
 from ..pages.common import Generated, Site, correction_links, dutch_date
@@ -119,6 +120,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.serve_cache = None
 
     def on_config(self, config):
+        templating.reload()  # an editor may have changed the page text since the last build (serve)
         root = Path(config.config_file_path).parent
         content = Path(config.docs_dir).relative_to(root).as_posix()
         self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
@@ -151,7 +153,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             files.append(File.generated(config, download.path, content=download.content))
         self.publicity.on_files(files, config)
         if self.serve_cache:
-            watched = [Path(config.docs_dir), Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+            watched = [Path(config.docs_dir), Path(config.config_file_path), templating.folder(),
+                       *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
             self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         return files
 
@@ -206,6 +209,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             path = self.layout.folder(folder)
             if path.exists():
                 server.watch(str(path))
+        server.watch(str(templating.folder()))  # the page text of generated pages
         return server
 
     def on_post_build(self, config):
