@@ -3,19 +3,12 @@
  *
  * The names come from data/gemeenten.csv and data/voormalige_gemeenten.csv through formulier.json
  * (contribute/webform.py). tests/javascript/test_aanmelden_parity.py compares every function with Python.
+ * The comparison key is the social map's (sociale-kaart/namen.js), which is gazetteer.normalise.
  */
 
+import { normalise } from "../sociale-kaart/namen.js";
 import { getCloseMatches } from "./difflib.js";
 import { fill } from "./tekst.js";
-
-/** gazetteer.normalise: no case, accents, apostrophes, dots or 's-prefix; other runs of characters become one space.
- *  Python's casefold() also turns ß into ss, which toLowerCase() does not. */
-export function normalise(text) {
-  const words = text.toLowerCase().replace(/ß/g, "ss").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/['’‘`´.]/g, "").replace(/[^0-9a-z]+/g, " ").trim().split(" ").filter(Boolean);
-  if (words.length > 1 && words[0] === "s") words.shift();
-  return words.join(" ");
-}
 
 function stripPrefix(key, prefixes) {
   for (const prefix of prefixes) if (key.startsWith(prefix + " ")) return key.slice(prefix.length + 1);
