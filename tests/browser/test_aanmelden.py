@@ -160,6 +160,21 @@ def test_a_mistake_shows_the_words_of_the_command_line_and_blocks_sending(form_p
     assert form_page.evaluate("document.activeElement.id") == f"{kind}-{question}"
 
 
+def test_a_missing_choice_links_to_the_first_box_of_its_group(form_page):
+    """A fieldset takes no focus: the summary's link goes to its first box, where space ticks it."""
+    kind = "programma"
+    answers = {**base_answers_for(kind), "themas": ""}
+    fill(form_page, kind, answers)
+    submit(form_page)
+    expected = [p.format() for p in from_issue.convert(github_body(kind, answers), DATA, TODAY, kind).problems]
+    assert expected == [f"{FORMS[kind].question('themas').label}: dit veld is verplicht; kies er minstens één"]
+    assert shown_problems(form_page) == expected
+    form_page.click("#kb-aanmelden-foutenlijst a")
+    assert form_page.evaluate("document.activeElement.id") == f"{kind}-themas-1"
+    form_page.keyboard.press("Space")
+    assert form_page.is_checked(f"#{kind}-themas-1")
+
+
 def test_what_was_typed_survives_a_reload_and_wissen_forgets_it(form_page):
     page = form_page
     page.select_option("#kb-aanmelden-soort", "praktijk")

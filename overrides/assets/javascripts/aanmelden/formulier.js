@@ -31,6 +31,13 @@ export function fillAnswers(root, form, answers) {
   }
 }
 
+/** Where a link in the summary goes: the field itself, or for a group of boxes its first box (a fieldset takes no focus). */
+function focusTarget(root, id) {
+  const control = root.querySelector(`#${CSS.escape(id)}`);
+  const first = control && control.tagName === "FIELDSET" ? control.querySelector("input") : null;
+  return first ? first.id : id;
+}
+
 /** Problems ([{id, label, message}]) next to their fields and as links in the summary; returns the summary or null. */
 export function showProblems(root, form, problems) {
   for (const q of form.questions) {
@@ -47,7 +54,7 @@ export function showProblems(root, form, problems) {
   const list = summary.querySelector("#kb-aanmelden-foutenlijst");
   list.replaceChildren(...problems.map((p) => {
     const item = document.createElement("li");
-    const target = p.id ? `${form.kind}-${p.id}` : "";
+    const target = p.id ? focusTarget(root, `${form.kind}-${p.id}`) : "";
     const link = document.createElement(target ? "a" : "span");
     if (target) link.href = `#${target}`;
     link.textContent = p.label ? `${p.label}: ${p.message}` : p.message;
