@@ -20,7 +20,7 @@ import re
 
 import pytest
 
-from kennisbank.contribute import from_issue
+from kennisbank.contribute import from_issue, webform
 from kennisbank.contribute.forms import FORMS
 from kennisbank.contribute.webform import form_data
 from kennisbank.model.checks import Layout, make_context
@@ -328,3 +328,18 @@ def test_the_form_data_names_what_the_forms_ask(ctx, data):
     assert json.loads(json.dumps(form)) == form  # plain JSON, nothing Python-only
     for name, terms in form["vocabularies"].items():  # from-issue splits a dropdown answer at commas and semicolons
         assert not [label for _, label in terms if re.search(r"[,;\n]", label)], name
+
+
+def test_what_only_the_json_schema_refuses_blocks_sending(ctx, data):
+    """Ajv really checks the record: with a schema stricter than the rules (a name of at most 5 characters),
+    a form that is valid for every ported rule gets the schema's message instead of a file."""
+    kind = "programma"
+    schema = json_schema(kind, ctx)
+    schema["properties"]["naam"] = {**schema["properties"]["naam"], "maxLength": 5}
+    stricter = {**data, "schemas": {**data["schemas"], kind: schema}}
+    inputs = [{"kind": kind, "answers": base_answers(ctx, kind)}]
+    loose, strict = js(FORM_IMPORTS, FORM_JS, data, inputs), js(FORM_IMPORTS, FORM_JS, stricter, inputs)
+    assert loose[0]["problems"] == [] and loose[0]["text"]
+    label = FORMS[kind].question("naam").label
+    assert strict[0]["problems"] == [f"{label}: {webform.MESSAGES['schema_other'].format(keyword='maxLength')}"]
+    assert strict[0]["text"] is None
