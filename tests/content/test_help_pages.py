@@ -50,8 +50,8 @@ def test_a_missing_address_shows_the_404_page_and_its_links_work(page, site_url)
 def test_every_page_links_to_the_statements_in_its_footer(built_site):
     missing = []
     for path in sorted(built_site.rglob("*.html")):
-        if "pagefind" in path.parts:
-            continue
+        if "pagefind" in path.parts or 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue  # a redirect page (a former municipality, another name) only sends the visitor on
         here = SITE_PATH + path.relative_to(built_site).as_posix().removesuffix("index.html")
         footer = {urljoin(here, link) for link in links(read_html(path), footer=True)}
         if not {SITE_PATH + "toegankelijkheid/", SITE_PATH + "privacy/"} <= footer:
