@@ -146,6 +146,40 @@ def test_a_symlink_is_refused_and_its_target_never_read(scratch, tmp_path):
     assert not any("GEHEIM" in p.format() or "hunter2" in p.format() or "Geheimstad" in p.format() for p in catalogue.problems)
 
 
+DATA_FILES = ("data/vocabulaire.yml", "data/gemeenten.csv", "data/voormalige_gemeenten.csv", "data/feiten.yml", "content/verhalen/.authors.yml")
+SYMLINK = ("dit is een symbolische koppeling (symlink); de kennisbank leest alleen gewone bestanden en mappen. "
+           "Zet het bestand zelf hier neer")
+
+
+@pytest.mark.parametrize("data_file", [*DATA_FILES, "data"])
+def test_a_symlinked_data_file_is_refused_and_never_read(data_file, scratch, tmp_path, monkeypatch):
+    import os
+
+    secret = tmp_path / "geheim"
+    if data_file == "data":
+        shutil.copytree(scratch / "data", secret)
+        (secret / "feiten.yml").write_text("geheim-wachtwoord:\n  waarden: hunter2\n", encoding="utf-8")
+        shutil.rmtree(scratch / "data")
+    else:
+        secret.write_text("HOME = .\ngeheim-wachtwoord:\n  waarden: hunter2\n", encoding="utf-8")
+        (scratch / data_file).unlink()
+    os.symlink(secret, scratch / data_file)
+    opened = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self.resolve()) or real_open(self, *a, **k))
+    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems]
+    assert [p for p in problems if p.startswith(f"{data_file}:")] == [f"{data_file}:1: {SYMLINK}"]
+    assert not any("hunter2" in p or "geheim" in p or "HOME" in p for p in problems)
+    assert not [f for f in opened if f == secret or secret in f.parents]
+
+
+@pytest.mark.parametrize("data_file", ["data/vocabulaire.yml", "data/gemeenten.csv", "data/voormalige_gemeenten.csv"])
+def test_a_missing_data_file_is_named(data_file, scratch):
+    (scratch / data_file).unlink()
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems] == [
+        f"{data_file}:1: dit bestand ontbreekt, en de kennisbank heeft het nodig; zet het terug, bijvoorbeeld met 'git checkout -- {data_file}'"]
+
+
 def test_a_pipe_is_refused_without_hanging(scratch):
     import os
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .fields import SLUG_RE, Context, Group, GroupList, PartialDateField, Text, check_mapping, convert_mapping
-from .loading import Source, decode, parse_yaml
+from .loading import Source, parse_yaml, read_text
 from .markup import rule_no_markup_in_fields
 from .privacy import rule_private_contact
 from .problems import Problem, Severity
@@ -68,12 +68,10 @@ def rule_fact_is_current(fact: Fact, ctx: Context) -> Iterator[tuple[str, str]]:
 def load_facts(data_dir: Path, root: Path, ctx: Context) -> tuple[dict[str, Fact], list[Problem]]:
     """Read and check ``data/feiten.yml``: the valid facts by key, and every problem."""
     file = data_dir / FACTS_FILE
-    if not file.exists():
-        return {}, []
-    path = file.relative_to(root).as_posix()
-    text, problems = decode(file.read_bytes(), path)
+    text, problems = read_text(file, root, required=False)
     if text is None:
         return {}, problems
+    path = file.relative_to(root).as_posix()
     data, lines, found = parse_yaml(text, path, 1)
     problems += found
     if data is None:
