@@ -9,7 +9,7 @@ Usage:
     kennisbank leesbaarheid [FILE ...]
     kennisbank from-issue FILE [--kind praktijk|programma] [--output DIR]
     kennisbank forms
-    kennisbank bench [--sizes 100,1000,10000] [--json out.json] [--no-browser] [--no-serve]
+    kennisbank bench [--sizes 100,1000,10000] [--json out.json] [--no-browser] [--no-serve] [--no-werkbladen]
 
 Each command is a small function that hands its arguments to the package that does the work.
 """
