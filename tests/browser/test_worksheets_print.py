@@ -1,7 +1,7 @@
 """Worksheets on paper: each page printed to PDF by Chromium on A4 fits on as few pages as it needs (the
 checklist on one), keeps room to write, and carries the hub's name, the guide's address and the version's
 date, and nothing of the site around it. On screen one of them is a page type like any other (tests/page_types.py);
-here every one is also checked at 320 px wide."""
+here every one is also checked with axe, at the browser's width and at 320 px wide."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kennisbank.model.checks import Layout, check_all
 from kennisbank.pages.common import dutch_date
 
 from ..conftest import ROOT, TODAY
-from ..support.browser_checks import horizontal_overflow
+from ..support.browser_checks import horizontal_overflow, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -57,11 +57,19 @@ def test_worksheet_keeps_room_to_write_on_paper(page, site_url, name, guide):
 
 
 @pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
-def test_worksheet_is_readable_at_320_px(browser, site_url, name, guide):
+def test_worksheet_is_readable_and_axe_clean_at_320_px(browser, site_url, name, guide):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
         page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
         assert horizontal_overflow(page) <= 0
+        assert run_axe(page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
+def test_worksheet_is_axe_clean_on_screen(page, site_url, name, guide):
+    page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
+    assert page.locator("h1").count() == 1
+    assert run_axe(page) == []

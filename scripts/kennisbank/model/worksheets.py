@@ -42,6 +42,9 @@ BLANK_RE = re.compile(r"_{3,}")
 TASK_RE = re.compile(r"^\s*[-*+] \[ \] ", re.MULTILINE)
 FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]+)\]:")
+#: The most worksheets one guide may mark. Each becomes a page and two files made by pandoc in every build; the real
+#: guides mark one each, so more than this is a mistake (or a way to make the build run pandoc thousands of times).
+MAX_PER_GUIDE = 20
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,9 @@ def read_worksheets(body: str, body_line: int) -> tuple[tuple[Worksheet, ...], l
         elif not has_room_to_fill_in(part):
             problems.append((opened_at, FIELD, f"het werkblad '{label}' heeft niets om in te vullen; gebruik een open plek (______), "
                                                "een leeg vakje ('- [ ] …') of een lege tabelcel"))
+        if len(sheets) == MAX_PER_GUIDE:
+            problems.append((opened_at, FIELD, f"een gids kan hoogstens {MAX_PER_GUIDE} werkbladen hebben, en dit is het "
+                                               f"{MAX_PER_GUIDE + 1}e; zet de rest in een andere gids, of voeg werkbladen samen"))
         used = dict.fromkeys(FOOTNOTE_REF_RE.findall(part))
         sheets.append(Worksheet(name=opening.name, title=opening.title or "", line=opened_at, body=part,
                                 notes=tuple(notes[ref] for ref in used if ref in notes)))
