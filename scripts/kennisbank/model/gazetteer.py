@@ -36,6 +36,7 @@ from .problems import Problem, Severity
 
 __all__ = [
     "PROVINCES",
+    "PROVINCE_ALIASES",
     "FormerMunicipality",
     "Gazetteer",
     "Municipality",
@@ -62,7 +63,7 @@ PROVINCES: tuple[str, ...] = (
 
 # Other names for provinces: the former Dutch name of Fryslân, short and English names,
 # and the ISO 3166-2 codes.
-_PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
+PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
     "Groningen": ("NL-GR",),
     "Fryslân": ("Friesland", "NL-FR"),
     "Drenthe": ("NL-DR",),
@@ -181,7 +182,7 @@ class Gazetteer:
         self._former_by_key = {normalise(f.name): f for f in self.former}
         self._provinces: dict[str, str] = {}
         for province in PROVINCES:
-            for label in (province, *_PROVINCE_ALIASES.get(province, ())):
+            for label in (province, *PROVINCE_ALIASES.get(province, ())):
                 self._provinces[normalise(label)] = province
 
     def lookup(self, text: str) -> Municipality | None:
