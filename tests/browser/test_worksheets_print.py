@@ -1,7 +1,7 @@
 """Worksheets on paper: each page printed to PDF by Chromium on A4 fits on as few pages as it needs (the
 checklist on one), keeps room to write, and carries the hub's name, the guide's address and the version's
 date, and nothing of the site around it. On screen one of them is a page type like any other (tests/page_types.py);
-here every one is also checked at 320 px wide."""
+here every one is also checked with axe, at the browser's width and at 320 px wide."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kennisbank.model.checks import Layout, check_all
 from kennisbank.pages.common import dutch_date
 
 from ..conftest import ROOT, TODAY
-from ..support.browser_checks import horizontal_overflow
+from ..support.browser_checks import horizontal_overflow, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +56,21 @@ def test_worksheet_keeps_room_to_write_on_paper(page, site_url, name, guide):
     assert min(heights, default=MIN_ROOM_PX) >= MIN_ROOM_PX
 
 
+#: axe violations found when every worksheet page was first checked (1 December 2026), not fixed yet: each is a strict
+#: expected failure, so the test fails as soon as the page is fixed and the entry must go. See /work/notes/17.md.
+UNLABELLED_BOXES = "pymdownx.tasklist's check boxes have no accessible name (axe 'label'); the checklist is a task list"
+KNOWN_VIOLATIONS = {
+    ("eerste-gesprek", "320"): UNLABELLED_BOXES,
+    ("eerste-gesprek", "scherm"): UNLABELLED_BOXES,
+    ("zes-rollen", "320"): "the wide table's scroll wrapper cannot be reached with the keyboard at 320 px (axe 'scrollable-region-focusable')",
+}
+
+
+def _sheets(width: str) -> list:
+    return [pytest.param(name, guide, id=name, marks=[pytest.mark.xfail(reason=KNOWN_VIOLATIONS[name, width], strict=True)]
+                         if (name, width) in KNOWN_VIOLATIONS else []) for name, guide in SHEETS]
+
+
 @pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
 def test_worksheet_is_readable_at_320_px(browser, site_url, name, guide):
     context = browser.new_context(viewport={"width": 320, "height": 640})
@@ -65,3 +80,20 @@ def test_worksheet_is_readable_at_320_px(browser, site_url, name, guide):
         assert horizontal_overflow(page) <= 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("name", "guide"), _sheets("320"))
+def test_worksheet_is_axe_clean_at_320_px(browser, site_url, name, guide):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
+        assert run_axe(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("name", "guide"), _sheets("scherm"))
+def test_worksheet_is_axe_clean_on_screen(page, site_url, name, guide):
+    page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
+    assert run_axe(page) == []

@@ -11,7 +11,7 @@ import yaml
 from kennisbank.model.checks import Layout, check_all, slugify
 from kennisbank.model.problems import Severity
 
-from ..conftest import TODAY
+from ..conftest import ROOT, TODAY
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "invalid"
 EXPECTED: dict[str, list[str]] = yaml.safe_load((FIXTURES / "expected.yml").read_text(encoding="utf-8"))
@@ -77,6 +77,7 @@ def test_slugify(title, slug):
 # --- hostile files: bounded time and memory, symlinks, special files (issue 13) ---------------
 
 PRACTICE_HEAD = (FIXTURES / "good_practices" / "mobiel-in-tekst.md").read_text(encoding="utf-8").split("\n# ", 1)[0] + "\n# Voorbeeldpraktijk\n\n"
+GUIDE_HEAD = (ROOT / "content" / "gidsen" / "eerste-gesprek.md").read_text(encoding="utf-8").split("\n# ", 1)[0] + "\n# Het eerste gesprek\n\n"
 MB = 1_000_000
 
 
@@ -95,6 +96,12 @@ HOSTILE = {
     "ankers.yml": "a: &a [x]\n" + "".join(f"k{i}: [*a, *a, *a, *a]\n" for i in range(40_000)),
     "velden.yml": "".join(f"veld{i}: waarde\n" for i in range(55_000)),
     "tekst.yml": 'hoe_inzetten: "' + _fill("tekst 06 ") + '"\n',
+    # Guides (content/gidsen/) have rules of their own: worksheet markers, facts, the summary box.
+    "gids-werkbladen-open.md": GUIDE_HEAD + _fill('/// werkblad: a "T"\n'),
+    "gids-werkbladen-genest.md": GUIDE_HEAD + _fill('/// werkblad: a-b "T"\n- [ ] x\n'),
+    "gids-blokken-open.md": GUIDE_HEAD + _fill("/// onbekend\n"),
+    "gids-werkbladen.md": GUIDE_HEAD + _fill('/// werkblad: a "T"\n- [ ] x\n///\n'),
+    "gids-feiten.md": GUIDE_HEAD + _fill("[[feit:vrijwilligersvergoeding-per-uur]] [[feit:x "),
 }
 
 
@@ -104,14 +111,15 @@ def test_a_hostile_file_of_1_mb_is_checked_in_bounded_time_and_memory(name, scra
     import subprocess
     import sys
 
-    folder = "good_practices" if name.endswith(".md") else "programmas"
+    folder = "content/gidsen" if name.startswith("gids-") else "good_practices" if name.endswith(".md") else "programmas"
     (scratch / folder / name).write_text(HOSTILE[name], encoding="utf-8")
     assert (scratch / folder / name).stat().st_size <= MB
+    # CPU time of the check, not wall-clock time: on a shared machine, waiting for a free core is not the check's cost.
     probe = ("import json, resource, sys, time, io, contextlib\n"
              "from kennisbank.tools import cli\n"
-             "start = time.perf_counter(); out = io.StringIO()\n"
+             "start = time.process_time(); out = io.StringIO()\n"
              "with contextlib.redirect_stdout(out): code = cli.main(['check'])\n"
-             "print(json.dumps({'code': code, 'seconds': time.perf_counter() - start, 'out': out.getvalue(),\n"
+             "print(json.dumps({'code': code, 'seconds': time.process_time() - start, 'out': out.getvalue(),\n"
              "                  'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n")
     result = subprocess.run([sys.executable, "-c", probe], cwd=scratch, capture_output=True, text=True, timeout=120, check=False)
     assert result.stderr == ""
@@ -136,6 +144,40 @@ def test_a_symlink_is_refused_and_its_target_never_read(scratch, tmp_path):
                "Zet het bestand zelf hier neer")
     assert mine == [f"content/map:1: {message}", f"data/extra.yml:1: {message}", f"programmas/koppeling.yml:1: {message}"]
     assert not any("GEHEIM" in p.format() or "hunter2" in p.format() or "Geheimstad" in p.format() for p in catalogue.problems)
+
+
+DATA_FILES = ("data/vocabulaire.yml", "data/gemeenten.csv", "data/voormalige_gemeenten.csv", "data/feiten.yml", "content/verhalen/.authors.yml")
+SYMLINK = ("dit is een symbolische koppeling (symlink); de kennisbank leest alleen gewone bestanden en mappen. "
+           "Zet het bestand zelf hier neer")
+
+
+@pytest.mark.parametrize("data_file", [*DATA_FILES, "data"])
+def test_a_symlinked_data_file_is_refused_and_never_read(data_file, scratch, tmp_path, monkeypatch):
+    import os
+
+    secret = tmp_path / "geheim"
+    if data_file == "data":
+        shutil.copytree(scratch / "data", secret)
+        (secret / "feiten.yml").write_text("geheim-wachtwoord:\n  waarden: hunter2\n", encoding="utf-8")
+        shutil.rmtree(scratch / "data")
+    else:
+        secret.write_text("HOME = .\ngeheim-wachtwoord:\n  waarden: hunter2\n", encoding="utf-8")
+        (scratch / data_file).unlink()
+    os.symlink(secret, scratch / data_file)
+    opened = []
+    real_open = Path.open
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self.resolve()) or real_open(self, *a, **k))
+    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems]
+    assert [p for p in problems if p.startswith(f"{data_file}:")] == [f"{data_file}:1: {SYMLINK}"]
+    assert not any("hunter2" in p or "geheim" in p or "HOME" in p for p in problems)
+    assert not [f for f in opened if f == secret or secret in f.parents]
+
+
+@pytest.mark.parametrize("data_file", ["data/vocabulaire.yml", "data/gemeenten.csv", "data/voormalige_gemeenten.csv"])
+def test_a_missing_data_file_is_named(data_file, scratch):
+    (scratch / data_file).unlink()
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems] == [
+        f"{data_file}:1: dit bestand ontbreekt, en de kennisbank heeft het nodig; zet het terug, bijvoorbeeld met 'git checkout -- {data_file}'"]
 
 
 def test_a_pipe_is_refused_without_hanging(scratch):

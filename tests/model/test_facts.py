@@ -57,6 +57,18 @@ def test_a_new_value_ends_the_warning(layout, tmp_path):
     assert facts["vrijwilligersvergoeding-per-uur"].current.end == PartialDate(2026, 12, 31)
 
 
+def test_a_fact_with_html_or_contact_details_is_refused_and_not_filled_in(layout, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "feiten.yml").write_text((ROOT / "data" / "feiten.yml").read_text(encoding="utf-8").replace(
+        '"€ 5,60 per uur"', '"€ 5,60 <script>alert(1)</script> of bel 06 1234 5678"', 1), encoding="utf-8")
+    ctx = check_all(layout, today=TODAY).context
+    facts, problems = load_facts(data, tmp_path, ctx)
+    mine = [p.message for p in problems if p.field.startswith("vrijwilligersvergoeding-per-uur.") and p.severity is Severity.ERROR]
+    assert [m.split(";")[0] for m in mine] == ["hier staat HTML ('<script>')", "hier staat een mobiel nummer (06)"]
+    assert "vrijwilligersvergoeding-per-uur" not in facts and "vrijwilligersvergoeding-per-jaar" in facts
+
+
 def test_no_facts_file_means_no_facts(layout, tmp_path):
     ctx = check_all(layout, today=TODAY).context
     assert load_facts(tmp_path, tmp_path, ctx) == ({}, [])

@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 
 from ..conftest import ROOT, copy_repo, run_cli
 
+#: The data files, read as every source is (gap 2 of issue 13); an example replaces one, and puts it back afterwards.
+DATA = ("data/vocabulaire.yml", "data/gemeenten.csv", "data/voormalige_gemeenten.csv", "data/feiten.yml", "content/verhalen/.authors.yml")
 REAL = sorted([*ROOT.glob("good_practices/*.md"), *ROOT.glob("programmas/*.yml"), *ROOT.glob("content/gidsen/*.md"),
-               *ROOT.glob("content/verhalen/posts/*.md"), *ROOT.glob("content/perskit/*.svg")])
+               *ROOT.glob("content/verhalen/posts/*.md"), *ROOT.glob("content/perskit/*.svg"), *(ROOT / name for name in DATA)])
 TARGETS = ("good_practices/fuzz.md", "programmas/fuzz.yml", "content/gidsen/fuzz.md", "content/verhalen/posts/fuzz.md",
-           "content/fuzz.md", "content/fuzz.svg", "content/fuzz.html", "good_practices/fuzz.txt")
+           "content/fuzz.md", "content/fuzz.svg", "content/fuzz.html", "good_practices/fuzz.txt", *DATA)
 #: Pieces of syntax that have broken parsers before: YAML structure and tags, Markdown, HTML, numbers, encodings.
 PIECES = ("---\n", "\n", ": ", "- ", "  ", "\t", "&a ", "*a ", "!!binary ", "!!python/object ", "? ", "[", "]", "{", "}", "'", '"',
           "null: x\n", "~: ", "<script>", "<!--", "-->", "`", "```\n", "{: onclick=x }", "](javascript:x)", "06-12345678",
@@ -65,6 +67,7 @@ def repo(tmp_path_factory) -> Path:
 def test_check_survives_random_and_mutated_files(repo, data, target):
     path = repo / target
     path.parent.mkdir(parents=True, exist_ok=True)
+    original = path.read_bytes() if path.exists() else None
     path.write_bytes(data)
     out = io.StringIO()
     try:
@@ -73,7 +76,10 @@ def test_check_survives_random_and_mutated_files(repo, data, target):
             code = run_cli(repo, "check")
         seconds = time.perf_counter() - start
     finally:
-        path.unlink()
+        if original is None:
+            path.unlink()
+        else:
+            path.write_bytes(original)
     lines = out.getvalue().splitlines()
     assert code in (0, 1)
     assert seconds < 10, seconds
@@ -82,8 +88,8 @@ def test_check_survives_random_and_mutated_files(repo, data, target):
     assert all(LINE.match(line) for line in body), [line for line in body if not LINE.match(line)][:3]
     errors = int(lines[-1].split()[0])
     assert (errors > 0) == (code == 1)
-    if errors:
-        assert any(line.startswith(f"{target}:") for line in body), body[:5]
+    if errors:  # a broken gemeenten.csv may also show as mergers in voormalige_gemeenten.csv without their municipality
+        assert any(line.startswith(f"{target}:") or (target in DATA and line.startswith("data/")) for line in body), body[:5]
 
 
 def test_the_fuzzer_would_notice_a_traceback(repo, monkeypatch):

@@ -284,3 +284,31 @@ def test_an_ambiguous_name_suggests_every_municipality_it_may_mean(gazetteer):
     assert [m.name for m in gazetteer.candidates("gemeente bergen")] == ["Bergen (L.)", "Bergen (NH.)"]
     assert gazetteer.candidates("Bergen op Zoom") == ()
     assert gazetteer.candidates("Amsterdam") == ()
+
+
+# --- kapotte bestanden: een Nederlandse melding met regel, nooit een traceback ----------------
+
+CURRENT = (DATA / "gemeenten.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "raw", "expected"), [
+    ("gemeenten.csv", b"code,naam,provincie\nGM0344,Utrecht,Utrecht\n",
+     ["data/gemeenten.csv:1: de kop mist de kolommen lat, lon, aliassen; de eerste regel moet zijn: code,naam,provincie,lat,lon,aliassen"]),
+    ("gemeenten.csv", (CURRENT + 'GM9999,"' + "x" * 200_000 + '",Utrecht,52,5,\n').encode(),
+     [f"data/gemeenten.csv:{CURRENT.count(chr(10)) + 1}: hier kan de CSV niet verder gelezen worden; een waarde is te lang"]),
+    ("gemeenten.csv", CURRENT.replace("52.1685", "nan", 1).encode(),
+     [f"data/gemeenten.csv:{CURRENT[:CURRENT.index('52.1685')].count(chr(10)) + 1}: lat: lat en lon moeten graden zijn, zoals 52.0907 en 5.1214"]),
+    ("voormalige_gemeenten.csv", b"naam,opgeheven,opvolger\nKapot,2015-01-01,Utrecht\n\xff\n",
+     ["data/voormalige_gemeenten.csv:3: dit is geen geldige UTF-8 (byte 0xff); sla het bestand op als 'UTF-8'"]),
+    ("voormalige_gemeenten.csv", b"naam,opgeheven,opvolger\nKapot\n",
+     ["data/voormalige_gemeenten.csv:2: deze regel heeft minder waarden dan de kop (3); vul de ontbrekende aan, ook als ze leeg zijn ('a,,c')"]),
+])
+def test_a_broken_file_gets_a_dutch_message_with_its_line(tmp_path, name, raw, expected):
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / name).write_bytes(raw)
+    found, problems = gz.read_gazetteer(tmp_path / "data", tmp_path)
+    assert found is None and [p.format() for p in problems] == expected
+    with pytest.raises(ValueError, match=re.escape(expected[0])):
+        gz.load_gazetteer(tmp_path / "data")

@@ -99,3 +99,21 @@ def test_pagefind_failing_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(si.subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 2, "", "kapot"))
     with pytest.raises(si.SearchIndexError, match="pagefind stopte met code 2:\n\nkapot"):
         si.build_index(site_with(tmp_path / "site", {"a/index.html": "Een pagina."}))
+
+
+def test_pagefind_runs_as_a_child_that_dies_with_the_build(tmp_path, monkeypatch):
+    import os
+    import subprocess
+
+    given = {}
+
+    def run(command, **kwargs):
+        given.update(kwargs)
+        (tmp_path / "uit" / "pagefind.js").parent.mkdir(exist_ok=True)
+        (tmp_path / "uit" / "pagefind.js").write_text("", encoding="utf-8")
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(si.subprocess, "run", run)
+    si.run_pagefind(tmp_path, tmp_path / "uit")
+    # tests/site/test_searchindex_child.py shows that this setting kills the child when its parent is killed.
+    assert given["preexec_fn"].func is si._die_with_parent and given["preexec_fn"].args == (os.getpid(),)

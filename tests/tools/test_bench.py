@@ -78,6 +78,20 @@ def test_table_has_a_row_per_figure_and_a_dash_when_missing():
     assert "- 10, map: geen kaart" in lines
 
 
+def test_without_worksheets_the_guides_stay_valid_and_hold_none(tmp_path, root):
+    from kennisbank.model.checks import Layout, check_all
+    from kennisbank.model.problems import errors
+    from kennisbank.tools.synthetic import make_repo
+
+    repo = make_repo(root, tmp_path / "repo", 5)
+    before = check_all(Layout(repo.root))
+    sheets = sum(len(page.worksheets) for page in before.pages)
+    assert sheets >= 5 and bench.without_worksheets(repo.root) == 2 * sheets
+    after = check_all(Layout(repo.root))
+    assert errors(after.problems) == [] and not any(page.worksheets for page in after.pages)
+    assert len(after.pages) == len(before.pages)
+
+
 def test_split_takes_our_steps_out_of_the_build():
     parts = bench.split({"precheck": 1.0, "build_site": 10.0, "generation": 2.0, "plugin_hooks": 0.5, "search_index": 3.0}, 12.0)
     assert parts["mkdocs_s"] == pytest.approx(4.5)

@@ -165,3 +165,12 @@ def test_new_with_a_very_long_title_shortens_the_file_name_and_says_so(scratch, 
     assert len(created) == 1 and len(created[0].stem) <= new.MAX_SLUG
     assert out.startswith(f"good_practices/{created[0].name}:5: titel: de titel is 60 woorden lang; de bestandsnaam is ingekort")
     assert run(scratch, "new", "programma", title) == 0 and run(scratch, "new", "gids", title) == 0
+
+
+@pytest.mark.parametrize("command", ["check", "schemas", "forms"])
+def test_a_broken_vocabulary_is_a_message_not_a_traceback(command, empty_repo, capsys):
+    (empty_repo / "data" / "vocabulaire.yml").write_text("rollen: [\n", encoding="utf-8")
+    assert run(empty_repo, command) == 1
+    out = capsys.readouterr()
+    assert "data/vocabulaire.yml:2: ongeldige YAML: expected the node content, but found '<stream end>'" in out.out + out.err
+    assert "Traceback" not in out.out + out.err

@@ -5,7 +5,8 @@ source. A guide writes ``[[feit:key]]`` where the value belongs; the build puts 
 value with its period and a link to its source (:mod:`kennisbank.pages.facts`), so a new
 year's amount is one edit in the data file. ``kennisbank check`` reports a fact that is
 badly written, a reference to a fact that does not exist, and (as a warning) a fact whose
-newest value no longer holds.
+newest value no longer holds. Fact texts get the rules of every other text: no HTML, no mobile
+number or personal e-mail address.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .fields import SLUG_RE, Context, Group, GroupList, PartialDateField, Text, check_mapping, convert_mapping
-from .loading import Source, decode, parse_yaml
+from .loading import Source, parse_yaml, read_text
+from .markup import rule_no_markup_in_fields
+from .privacy import rule_private_contact
 from .problems import Problem, Severity
 from .records import Fact, FactValue
 from .schema import SOURCE
@@ -65,12 +68,10 @@ def rule_fact_is_current(fact: Fact, ctx: Context) -> Iterator[tuple[str, str]]:
 def load_facts(data_dir: Path, root: Path, ctx: Context) -> tuple[dict[str, Fact], list[Problem]]:
     """Read and check ``data/feiten.yml``: the valid facts by key, and every problem."""
     file = data_dir / FACTS_FILE
-    if not file.exists():
-        return {}, []
-    path = file.relative_to(root).as_posix()
-    text, problems = decode(file.read_bytes(), path)
+    text, problems = read_text(file, root, required=False)
     if text is None:
         return {}, problems
+    path = file.relative_to(root).as_posix()
     data, lines, found = parse_yaml(text, path, 1)
     problems += found
     if data is None:
@@ -79,6 +80,10 @@ def load_facts(data_dir: Path, root: Path, ctx: Context) -> tuple[dict[str, Fact
     facts: dict[str, Fact] = {}
     for key, value in data.items():
         wrong = [Problem(path, source.line_of(field), field, message) for field, message in rule_fact(key, value, ctx)]
+        # A value is written into guides and worksheets: the same rules as every other text.
+        one = Source(path, {key: value}, lines)
+        wrong += [Problem(path, line, field, message)
+                  for line, field, message in (*rule_no_markup_in_fields(one), *rule_private_contact(one, ctx.role_addresses, where=""))]
         problems += wrong
         if not wrong:
             facts[key] = Fact(key=key, **convert_mapping(value, FACT, ctx))

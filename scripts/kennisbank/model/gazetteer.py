@@ -13,7 +13,9 @@ Súdwest-Fryslân and ``"Hertogenbosch"``, ``"s hertogenbosch"`` and ``"'s-Herto
 all find 's-Hertogenbosch. Alternative names such as "Den Haag" are aliases in the data.
 
 Standard library only; nothing is cached in module state, so callers that want one
-shared instance can wrap :func:`load_gazetteer` in :func:`functools.cache`.
+shared instance can wrap :func:`load_gazetteer` in :func:`functools.cache`. The files are read as
+every source is (:func:`kennisbank.model.loading.read_text`: no symlinks, at most 1 MB, UTF-8), and
+each mistake in them is a :class:`Problem` with its line.
 """
 
 from __future__ import annotations
@@ -21,12 +23,16 @@ from __future__ import annotations
 import csv
 import datetime
 import difflib
+import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .loading import read_text
+from .problems import Problem, Severity
 
 __all__ = [
     "PROVINCES",
@@ -37,6 +43,7 @@ __all__ = [
     "distance_km",
     "load_gazetteer",
     "normalise",
+    "read_gazetteer",
     "slug_of",
 ]
 
@@ -232,50 +239,121 @@ class Gazetteer:
         return tuple(m for m in self.municipalities if m.province == official) if official else ()
 
 
-def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a CSV file with their line numbers; the header must hold ``columns``."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
+CURRENT = "gemeenten.csv"
+FORMER = "voormalige_gemeenten.csv"
+_COLUMNS = {CURRENT: ("code", "naam", "provincie", "lat", "lon", "aliassen"), FORMER: ("naam", "opgeheven", "opvolger")}
+
+
+def _shown(value: str) -> str:
+    """A value for a message: at most 60 characters of it."""
+    return f"'{value[:60]}…'" if len(value) > 60 else f"'{value}'"
+
+
+def _rows(text: str, path: str, columns: tuple[str, ...]) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
+    """Rows of a CSV text with their line numbers, and a problem for each row that does not fit the header."""
+    rows: list[tuple[int, dict[str, str]]] = []
+    problems: list[Problem] = []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
         missing = [c for c in columns if c not in (reader.fieldnames or ())]
         if missing:
-            raise ValueError(f"{path}: kolommen ontbreken: {', '.join(missing)}")
-        return [(reader.line_num, row) for row in reader]
+            return [], [Problem(path, 1, "", f"de kop mist de kolommen {', '.join(missing)}; de eerste regel moet zijn: {','.join(columns)}")]
+        for row in reader:
+            if None in row:
+                problems.append(Problem(path, reader.line_num, "", f"deze regel heeft meer waarden dan de kop ({len(reader.fieldnames)}); "
+                                                                   "zet een waarde met een komma tussen aanhalingstekens"))
+            elif any(value is None for value in row.values()):
+                problems.append(Problem(path, reader.line_num, "", f"deze regel heeft minder waarden dan de kop ({len(reader.fieldnames)}); "
+                                                                   "vul de ontbrekende aan, ook als ze leeg zijn ('a,,c')"))
+            else:
+                rows.append((reader.line_num, row))
+    except csv.Error as error:
+        hint = "een waarde is te lang" if "field limit" in str(error) else "controleer de aanhalingstekens"
+        problems.append(Problem(path, reader.line_num + 1, "", f"hier kan de CSV niet verder gelezen worden; {hint}"))  # the line being read
+    return rows, problems
+
+
+def _municipality(row: dict[str, str]) -> tuple[Municipality | None, list[tuple[str, str]]]:
+    """One row of gemeenten.csv as a municipality, or the (column, message) of what is wrong with it."""
+    wrong = []
+    if not re.fullmatch(r"GM\d{4}", row["code"]):
+        wrong.append(("code", f"{_shown(row['code'])} heeft niet de vorm GM0000"))
+    if row["provincie"] not in PROVINCES:
+        wrong.append(("provincie", f"onbekende provincie {_shown(row['provincie'])}; toegestaan: {', '.join(PROVINCES)}"))
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError:
+        lat = lon = math.nan
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for nan
+        wrong.append(("lat", "lat en lon moeten graden zijn, zoals 52.0907 en 5.1214"))
+    if not row["naam"].strip():
+        wrong.append(("naam", "de naam ontbreekt"))
+    if wrong:
+        return None, wrong
+    aliases = tuple(a.strip() for a in row["aliassen"].split(";") if a.strip())
+    return Municipality(row["code"], row["naam"].strip(), row["provincie"], lat, lon, aliases), []
+
+
+def _former(row: dict[str, str], names: set[str] | None) -> Iterator[tuple[str, str]]:
+    """(column, message) for what is wrong with one row of voormalige_gemeenten.csv (``names``: None when gemeenten.csv has errors)."""
+    if not _iso_date(row["opgeheven"]):
+        yield "opgeheven", f"de datum {_shown(row['opgeheven'])} heeft niet de vorm JJJJ-MM-DD"
+    if names is not None and row["opvolger"] not in names:
+        yield "opvolger", f"de opvolger {_shown(row['opvolger'])} staat niet in {CURRENT}"
+
+
+def _iso_date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def read_gazetteer(data_dir: Path, root: Path) -> tuple[Gazetteer | None, list[Problem]]:
+    """Read and check ``gemeenten.csv`` and ``voormalige_gemeenten.csv`` from ``data_dir``.
+
+    None when a file cannot be used; the problems (each with file and line) say why.
+    """
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name in (CURRENT, FORMER):
+        text, found = read_text(Path(data_dir) / name, root)
+        problems += found
+        if text is not None:
+            texts[name] = text
+    if len(texts) < 2:
+        return None, problems
+    where = {name: (Path(data_dir) / name).relative_to(root).as_posix() for name in texts}
+    rows, found = _rows(texts[CURRENT], where[CURRENT], _COLUMNS[CURRENT])
+    problems += found
+    municipalities = []
+    for line, row in rows:
+        municipality, wrong = _municipality(row)
+        problems += [Problem(where[CURRENT], line, column, message) for column, message in wrong]
+        if municipality:
+            municipalities.append(municipality)
+    # A successor is looked up only in a gemeenten.csv without errors, so that one broken row does not make every merger wrong.
+    names = None if problems else {m.name for m in municipalities}
+    rows, found = _rows(texts[FORMER], where[FORMER], _COLUMNS[FORMER])
+    problems += found
+    former = []
+    for line, row in rows:
+        wrong = list(_former(row, names))
+        problems += [Problem(where[FORMER], line, column, message) for column, message in wrong]
+        if not wrong:
+            former.append(FormerMunicipality(row["naam"].strip(), _iso_date(row["opgeheven"]), row["opvolger"]))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return Gazetteer(municipalities, former), problems
 
 
 def load_gazetteer(data_dir: Path) -> Gazetteer:
-    """Read ``gemeenten.csv`` and ``voormalige_gemeenten.csv`` from ``data_dir``.
-
-    Raises ValueError, with file and line, when a value is invalid.
-    """
+    """Read the two files for a tool or a test; raises ValueError with every problem when they cannot be used."""
     data_dir = Path(data_dir)
-    municipalities = []
-    path = data_dir / "gemeenten.csv"
-    for line, row in _read_rows(path, ("code", "naam", "provincie", "lat", "lon", "aliassen")):
-        where = f"{path}:{line}"
-        if not re.fullmatch(r"GM\d{4}", row["code"]):
-            raise ValueError(f"{where}: code {row['code']!r} heeft niet de vorm GM0000")
-        if row["provincie"] not in PROVINCES:
-            raise ValueError(f"{where}: onbekende provincie {row['provincie']!r}; toegestaan: {', '.join(PROVINCES)}")
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except ValueError:
-            raise ValueError(f"{where}: lat en lon moeten getallen zijn") from None
-        aliases = tuple(a.strip() for a in row["aliassen"].split(";") if a.strip())
-        municipalities.append(Municipality(row["code"], row["naam"].strip(), row["provincie"], lat, lon, aliases))
-
-    names = {m.name for m in municipalities}
-    former = []
-    path = data_dir / "voormalige_gemeenten.csv"
-    for line, row in _read_rows(path, ("naam", "opgeheven", "opvolger")):
-        where = f"{path}:{line}"
-        try:
-            dissolved = datetime.date.fromisoformat(row["opgeheven"])
-        except ValueError:
-            raise ValueError(f"{where}: datum {row['opgeheven']!r} heeft niet de vorm JJJJ-MM-DD") from None
-        if row["opvolger"] not in names:
-            raise ValueError(f"{where}: opvolger {row['opvolger']!r} staat niet in gemeenten.csv")
-        former.append(FormerMunicipality(row["naam"].strip(), dissolved, row["opvolger"]))
-    return Gazetteer(municipalities, former)
+    gazetteer, problems = read_gazetteer(data_dir, data_dir.parent)
+    if gazetteer is None:
+        raise ValueError("\n".join(p.format() for p in problems))
+    return gazetteer
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

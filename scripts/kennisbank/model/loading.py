@@ -18,7 +18,9 @@ that are not text. Files larger than :data:`MAX_BYTES` are not read at all.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,9 @@ MAX_DEPTH = 20
 MAX_NUMBER_LENGTH = 30
 #: Characters that are no text (YAML refuses them too): control characters other than tab and newline, and non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+SYMLINK = ("dit is een symbolische koppeling (symlink); de kennisbank leest alleen gewone bestanden en mappen. "
+           "Zet het bestand zelf hier neer")
+NOT_A_FILE = "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat); haal het weg"
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _QUOTE_IT = "zet de waarde tussen aanhalingstekens als het tekst is"
@@ -347,3 +352,35 @@ def read_source(file: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     if data is None:
         return None, problems
     return Source(path, data, lines, body, body_line), problems
+
+
+def not_a_plain_file(path: str, link: bool) -> Problem:
+    """The problem with a symlink (``link``) or a special file (a pipe, a device) among the sources."""
+    return Problem(path, 1, "", SYMLINK if link else NOT_A_FILE)
+
+
+def read_text(file: Path, root: Path, required: bool = True) -> tuple[str | None, list[Problem]]:
+    """The text of one file below ``root`` (a data file), decoded and checked as :func:`decode` does.
+
+    The file is opened only when it is a plain file and no folder between ``root`` and it is a
+    symlink, so that a link to a file outside the project is never read, let alone quoted in a
+    message. A missing file is a problem when it is ``required``, and (None, []) otherwise.
+    """
+    path = file.relative_to(root).as_posix()
+    place = root
+    for name in file.relative_to(root).parts:
+        place = place / name
+        try:
+            mode = os.lstat(place).st_mode
+        except OSError:
+            missing = Problem(path, 1, "", f"dit bestand ontbreekt, en de kennisbank heeft het nodig; zet het terug, bijvoorbeeld met 'git checkout -- {path}'")
+            return None, [missing] if required else []
+        if stat.S_ISLNK(mode):
+            return None, [not_a_plain_file(place.relative_to(root).as_posix(), link=True)]
+    if not stat.S_ISREG(mode):
+        return None, [not_a_plain_file(path, link=False)]
+    size = os.lstat(file).st_size
+    if size > MAX_BYTES:
+        return None, [Problem(path, 1, "", f"het bestand is {size / 1_000_000:.1f} MB; een bestand mag hoogstens "
+                                           f"{MAX_BYTES // 1_000_000} MB zijn. Splits het op of haal er iets uit")]
+    return decode(file.read_bytes(), path)

@@ -39,7 +39,8 @@ from .loading import Source
 PRIVATE = "zodat geen sleutelpersoon persoonlijk bereikbaar wordt"
 #: The vocabulary (data/vocabulaire.yml) with the local parts of role addresses.
 ROLE_VOCABULARY = "emailadressen"
-CHECKED_ELSEWHERE = ("contact",)  # checked field by field by the schema
+#: Full field paths that the schema checks for privacy itself (fields.Email, fields.Phone); every other text is checked here.
+CHECKED_ELSEWHERE = ("contact.email", "contact.telefoon")
 IN_CONTACT = " in 'contact'"
 #: The messages of :func:`findings`, with {placeholders}; the site's form says the same (contribute/webform.py).
 MESSAGES = {
@@ -189,8 +190,9 @@ def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if not (path == "" and key in CHECKED_ELSEWHERE):
-                yield from _texts(item, f"{path}.{key}" if path else str(key))
+            field = f"{path}.{key}" if path else str(key)
+            if field not in CHECKED_ELSEWHERE:
+                yield from _texts(item, field)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, f"{path}[{index}]")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .fields import Context, convert_mapping
-from .loading import Source, parse_yaml
+from .loading import Source, parse_yaml, read_text
 from .markup import EXCERPT_SEPARATOR
 from .problems import Problem
 from .records import Story
@@ -43,16 +43,18 @@ def authors_path(content: str) -> str:
 def load_authors(root: Path, content: str) -> tuple[tuple[str, ...], list[Problem]]:
     """The keys of the blog's authors file (empty when it does not exist)."""
     path = authors_path(content)
-    file = root / path
-    if not file.exists():
-        return (), []
-    data, _, problems = parse_yaml(file.read_text(encoding="utf-8"), path, 1)
-    if problems or data is None:
+    text, problems = read_text(root / path, root, required=False)
+    if text is None:
+        return (), problems
+    data, _, found = parse_yaml(text, path, 1)
+    problems += found
+    if found or data is None:
         return (), problems
     authors = data.get("authors")
     if not isinstance(authors, dict):
-        return (), [Problem(path, 1, "authors", "moet een groep zijn met per auteur een sleutel (zoals 'redactie') en daaronder name, description en avatar")]
-    return tuple(str(key) for key in authors), []
+        return (), [*problems, Problem(path, 1, "authors",
+                                       "moet een groep zijn met per auteur een sleutel (zoals 'redactie') en daaronder name, description en avatar")]
+    return tuple(str(key) for key in authors), problems
 
 
 def rule_story_authors(stories: Iterable[Story], known: tuple[str, ...], lines: dict[str, dict[str, int]], content: str) -> Iterator[Problem]:
@@ -82,7 +84,8 @@ def story_records(sources: list[Source], root: Path, content: str, ctx: Context)
         for s in sources
     ]
     authors, problems = load_authors(root, content)
-    problems += rule_story_authors(stories, authors, {s.path: s.lines for s in sources}, content)
+    if not problems:  # with an authors file that cannot be read, every author would seem unknown
+        problems += rule_story_authors(stories, authors, {s.path: s.lines for s in sources}, content)
     for story, source in zip(stories, sources, strict=True):
         problems += rule_consent_before_publication(story, source.line_of("toestemming.datum"))
     return stories, problems

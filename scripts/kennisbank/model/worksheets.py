@@ -42,6 +42,9 @@ BLANK_RE = re.compile(r"_{3,}")
 TASK_RE = re.compile(r"^\s*[-*+] \[ \] ", re.MULTILINE)
 FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]+)\]:")
+#: The most worksheets one guide may mark. Each becomes a page and two files made by pandoc in every build; the real
+#: guides mark one each, so more than this is a mistake (or a way to make the build run pandoc thousands of times).
+MAX_PER_GUIDE = 20
 
 
 @dataclass(frozen=True)
@@ -145,29 +148,33 @@ def read_worksheets(body: str, body_line: int) -> tuple[tuple[Worksheet, ...], l
     problems: list[tuple[int, str, str]] = []
     notes = _footnotes(lines)
     open_stack: list[Marker] = []  # every block still open, innermost last (an unknown block too, so its '///' closes it)
+    open_sheets: list[Marker] = []  # the worksheets among them, kept alongside so that each marker costs the same (no rescans)
     for marker in find_markers(body):
         line = body_line + marker.index
-        sheets_open = [m for m in open_stack if m.keyword == KEYWORD]
         if marker.keyword and marker.keyword != KEYWORD:
             hint = "; bedoel je 'werkblad'? Een" if did_you_mean(marker.keyword, [KEYWORD]) else "; een"
             problems.append((line, FIELD, f"onbekend blok '/// {marker.keyword}'{hint} werkblad begint met '/// werkblad: naam \"Titel\"'"))
             open_stack.append(marker)
             continue
         if marker.keyword:
-            if sheets_open:
-                outer = sheets_open[0]
+            if open_sheets:
+                outer = open_sheets[0]
                 problems.append((line, FIELD, f"een werkblad kan niet in een ander werkblad staan: het werkblad '{outer.name}' van regel "
                                               f"{body_line + outer.index} is nog open; sluit dat eerst met een regel '///'"))
             problems += [(line, FIELD, message) for message in _opening_problems(marker)]
             open_stack.append(marker)
+            open_sheets.append(marker)
             continue
         if not open_stack:
             problems.append((line, FIELD, "deze regel '///' sluit een werkblad, maar er is hier geen werkblad open; "
                                           "haal de regel weg of begin het werkblad met '/// werkblad: naam \"Titel\"'"))
             continue
         opening = open_stack.pop()
-        if opening.keyword != KEYWORD or len(sheets_open) > 1:
-            continue  # the end of an unknown block or of a nested part, both reported at their first line
+        if opening.keyword != KEYWORD:
+            continue  # the end of an unknown block, reported at its first line
+        open_sheets.pop()
+        if open_sheets:
+            continue  # the end of a nested part, reported at its first line
         part = "\n".join(lines[opening.index + 1: marker.index]).strip("\n")
         opened_at = body_line + opening.index
         label = opening.name or "…"
@@ -176,10 +183,13 @@ def read_worksheets(body: str, body_line: int) -> tuple[tuple[Worksheet, ...], l
         elif not has_room_to_fill_in(part):
             problems.append((opened_at, FIELD, f"het werkblad '{label}' heeft niets om in te vullen; gebruik een open plek (______), "
                                                "een leeg vakje ('- [ ] …') of een lege tabelcel"))
+        if len(sheets) == MAX_PER_GUIDE:
+            problems.append((opened_at, FIELD, f"een gids kan hoogstens {MAX_PER_GUIDE} werkbladen hebben, en dit is het "
+                                               f"{MAX_PER_GUIDE + 1}e; zet de rest in een andere gids, of voeg werkbladen samen"))
         used = dict.fromkeys(FOOTNOTE_REF_RE.findall(part))
         sheets.append(Worksheet(name=opening.name, title=opening.title or "", line=opened_at, body=part,
                                 notes=tuple(notes[ref] for ref in used if ref in notes)))
-    for opening in (m for m in open_stack if m.keyword == KEYWORD):
+    for opening in open_sheets:
         problems.append((body_line + opening.index, FIELD, f"het werkblad '{opening.name or '…'}' wordt niet gesloten; "
                                                            "zet een regel '///' onder het laatste deel van het werkblad"))
     return tuple(sheets), problems

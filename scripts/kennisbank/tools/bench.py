@@ -50,6 +50,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..model.checks import GUIDES_FOLDER
+from ..model.worksheets import find_markers
 from ..site import project
 from .synthetic import make_repo
 
@@ -607,14 +609,33 @@ def stop(process: subprocess.Popen) -> None:
 
 # --- one size, all sizes ----------------------------------------------------------------
 
-def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve: bool, log: Callable[[str], None]) -> dict[str, Any]:
+def without_worksheets(repo: Path) -> int:
+    """Take the worksheet markers out of the guides of a synthetic repository; return how many lines went.
+
+    The marked text stays in its guide, so the build differs only by the worksheets: no worksheet
+    pages, no ODT or DOCX files, no links to them (``kennisbank bench --no-werkbladen``).
+    """
+    removed = 0
+    for guide in sorted((repo / "content" / GUIDES_FOLDER).glob("*.md")):
+        lines = guide.read_text(encoding="utf-8").split("\n")
+        markers = {marker.index for marker in find_markers("\n".join(lines))}
+        if markers:
+            guide.write_text("\n".join(line for index, line in enumerate(lines) if index not in markers), encoding="utf-8")
+            removed += len(markers)
+    return removed
+
+
+def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve: bool, log: Callable[[str], None],
+                 worksheets: bool = True) -> dict[str, Any]:
     """Every figure for one size."""
     folder = work / f"n{size}"
     start = time.perf_counter()
     repo = make_repo(source_root, folder / "repo", size)
+    if not worksheets:
+        without_worksheets(repo.root)
     result: dict[str, Any] = {
         "size": size, "programmes": len(repo.programmes), "practices": len(repo.practices), "synthetic_guides": len(repo.guides),
-        "synthesis_s": time.perf_counter() - start,
+        "synthesis_s": time.perf_counter() - start, "worksheets": worksheets,
     }
     log(f"[{size}] bouwen …")
     result["build"] = measure_build(repo.root, folder / "site")
@@ -646,11 +667,11 @@ def versions() -> dict[str, str]:
 
 
 def run(source_root: Path, sizes: list[int], browser: bool = True, serve: bool = True, keep: Path | None = None,
-        log: Callable[[str], None] = print) -> dict[str, Any]:
+        log: Callable[[str], None] = print, worksheets: bool = True) -> dict[str, Any]:
     """Measure every size; return all figures."""
     work = keep or Path(tempfile.mkdtemp(prefix="kennisbank-bench-"))
     try:
-        results = [measure_size(source_root, size, work, browser, serve, log) for size in sizes]
+        results = [measure_size(source_root, size, work, browser, serve, log, worksheets) for size in sizes]
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -683,6 +704,7 @@ def _typed(query: str, key: str, show: Callable[[float | None], str], result: di
 ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("Programma's / praktijken", lambda r: f"{r['programmes']:,} / {r['practices']:,}"),
     ("HTML-pagina's", lambda r: f"{r['site']['html_pages']:,}"),
+    ("Werkbladen", lambda r: "aan" if r.get("worksheets", True) else "uit (--no-werkbladen)"),
     ("Bouwen: totaal (wand)", lambda r: _seconds(r["build"]["wall_s"])),
     ("Bouwen: totaal (CPU)", lambda r: _seconds(r["build"]["cpu_s"])),
     ("  Python starten en afsluiten", lambda r: _seconds(r["build"]["startup_s"])),
@@ -758,6 +780,8 @@ def add_parser(sub) -> None:
     bench.add_argument("--json", type=Path, help="schrijf alle metingen ook als JSON naar dit bestand")
     bench.add_argument("--browser", action=argparse.BooleanOptionalAction, default=True, help="meet kaart en zoeken in Chromium")
     bench.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True, help="meet de herbouw tijdens kennisbank serve")
+    bench.add_argument("--werkbladen", action=argparse.BooleanOptionalAction, default=True,
+                       help="bouw met de werkbladen (standaard); --no-werkbladen haalt hun markeringen uit de gidsen, om hun kosten te meten")
     bench.add_argument("--keep", type=Path, help="bewaar de synthetische mappen en sites hier (standaard: tijdelijk, daarna weg)")
     bench.set_defaults(run=cmd_bench)
 
@@ -772,7 +796,7 @@ def cmd_bench(root: Path, args: argparse.Namespace) -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     results = run(root, sizes, browser=args.browser, serve=args.serve, keep=args.keep,
-                  log=lambda m: print(m, file=sys.stderr, flush=True))
+                  log=lambda m: print(m, file=sys.stderr, flush=True), worksheets=args.werkbladen)
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

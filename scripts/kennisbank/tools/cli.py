@@ -9,7 +9,7 @@ Usage:
     kennisbank leesbaarheid [FILE ...]
     kennisbank from-issue FILE [--kind praktijk|programma] [--output DIR]
     kennisbank forms
-    kennisbank bench [--sizes 100,1000,10000] [--json out.json] [--no-browser] [--no-serve]
+    kennisbank bench [--sizes 100,1000,10000] [--json out.json] [--no-browser] [--no-serve] [--no-werkbladen]
 
 Each command is a small function that hands its arguments to the package that does the work.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 from ..contribute.forms import FORMS_FOLDER, form_files
 from ..contribute.from_issue import FOLDERS, convert_file, outcome
 from ..contribute.new import NEW_KINDS, new_path, render_template, shortened_notice
-from ..model.checks import make_context
+from ..model.checks import DataError, make_context
 from ..model.schema import SCHEMAS
 from ..pages.contentmodel import schema_json
 from ..site.project import check_and_build, find_root, layout_of, run_check, serve, site_address
@@ -158,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kennisbank`` console script."""
     args = parser().parse_args(argv)
     root = find_root(Path.cwd())
-    return args.run(root, args)
+    try:
+        return args.run(root, args)
+    except DataError as error:  # schemas and forms need the vocabularies
+        print(f"{error}\nVerbeter eerst deze bestanden; 'kennisbank check' noemt alle problemen.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,62 @@
+"""The vocabulary file (data/vocabulaire.yml) is read as every source is: a Dutch message with its line, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from kennisbank.model import vocabulary as vb
+from kennisbank.model.schema import SCHEMAS
+
+from ..conftest import ROOT
+
+REAL = (ROOT / "data" / "vocabulaire.yml").read_text(encoding="utf-8")
+
+
+def _read(tmp_path, raw: bytes):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "vocabulaire.yml").write_bytes(raw)
+    vocabularies, problems = vb.read_vocabularies(tmp_path / "data" / "vocabulaire.yml", tmp_path)
+    return vocabularies, [p.format() for p in problems]
+
+
+def test_the_real_vocabularies_are_read_with_their_labels(tmp_path):
+    vocabularies, problems = _read(tmp_path, REAL.encode())
+    assert problems == [] and set(vb.REQUIRED) <= set(vocabularies.lists)
+    assert vocabularies.label("themas", "werving") == "Werving en selectie"
+
+
+def test_every_vocabulary_the_content_model_uses_is_required():
+    used = set()
+
+    def walk(fields):
+        for field in fields:
+            used.update([field.vocabulary] if getattr(field, "vocabulary", None) else [])
+            walk(getattr(field, "fields", ()) or getattr(getattr(field, "group", None), "fields", ()))
+
+    for fields in SCHEMAS.values():
+        walk(fields)
+    assert used and used <= set(vb.REQUIRED)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b"rollen: [\n", ["data/vocabulaire.yml:2: ongeldige YAML: expected the node content, but found '<stream end>'"]),
+    (REAL.replace("Adviseur", "Advis\udcff", 1).encode("utf-8", "surrogateescape"),
+     ["data/vocabulaire.yml:7: dit is geen geldige UTF-8 (byte 0xff); sla het bestand op als 'UTF-8'"]),
+    (REAL.replace("rollen:\n", "rollen: &r\n", 1).encode(),
+     ["data/vocabulaire.yml:5: rollen: '&r' is in YAML een anker; bronbestanden gebruiken geen ankers (&) en verwijzingen (*): "
+      "laat het weg, of zet de waarde tussen aanhalingstekens als het tekst is"]),
+    (REAL.replace("status:\n", "statussen:\n", 1).encode(),
+     ["data/vocabulaire.yml:1: status: deze woordenlijst ontbreekt; de bronbestanden gebruiken haar. "
+      "Zet haar terug: per waarde een sleutel met daaronder 'label' en 'uitleg'"]),
+    (REAL.replace("    label: Adviseur\n", "", 1).encode(),
+     ["data/vocabulaire.yml:6: rollen.adviseur.label: dit verplichte veld ontbreekt of is geen tekst"]),
+    (b"- rollen\n", ["data/vocabulaire.yml:1: de velden moeten de vorm 'veld: waarde' hebben, één per regel"]),
+])
+def test_a_broken_vocabulary_gets_a_dutch_message_and_is_not_used(tmp_path, raw, expected):
+    assert _read(tmp_path, raw) == (None, expected)
+
+
+def test_a_tool_gets_the_problems_as_its_error(tmp_path):
+    (tmp_path / "vocabulaire.yml").write_text("rollen: [\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^vocabulaire.yml:2: ongeldige YAML"):
+        vb.load_vocabularies(tmp_path / "vocabulaire.yml")
