@@ -67,3 +67,14 @@ def test_a_number_hidden_after_thousands_of_non_numbers_is_not_missed():
     padding = " ".join(f"1{i:08d}" for i in range(privacy.MAX_TRIES + 10))  # number-like, none valid
     found = list(findings(padding + " 06-12345678", ROLES))
     assert found and "zo veel getallen" in found[0][1]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mail naar info@example.org.", True),
+    ("Mail naar info&#64;example.org.", True),  # only found once the text is normalised
+    ("info [at] example.org of 06-nummer", False),
+    ("geen adres hier", False),
+    ("", False),
+])
+def test_has_email_finds_an_address_in_any_notation(text, found):
+    assert privacy.has_email(text) is found
