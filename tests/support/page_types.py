@@ -83,6 +83,15 @@ class Check:
 
 
 @dataclass(frozen=True)
+class AtTop:
+    """Scroll back to the top and wait until Material's "back to top" button has gone again (it shows while scrolling up)."""
+
+    def run(self, page) -> None:
+        page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_function("() => { const top = document.querySelector('.md-top'); return !top || top.hidden; }")
+
+
+@dataclass(frozen=True)
 class PageType:
     """One kind of page: where it is, what a visitor does first, and what to wait for."""
 
@@ -127,5 +136,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("perskit", "perskit/"),
     PageType("toegankelijkheid", "toegankelijkheid/"),
     PageType("privacy", "privacy/"),
+    PageType("aanmelden", "bijdragen/aanmelden/", wait_for="#kb-aanmelden:not([hidden])"),
+    PageType("aanmelden, met fouten", "bijdragen/aanmelden/", setup=(Click("#kb-aanmelden-formulier button[type=submit]"), AtTop()),
+             wait_for="#kb-aanmelden-fouten:not([hidden])"),
     PageType("404", "deze-pagina-bestaat-niet/", status=404, built_file="404.html"),
 ]

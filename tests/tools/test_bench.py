@@ -21,6 +21,7 @@ POSITIVE = {
     "plain": {"plain_mkdocs_s", "ours_without_search_s", "ratio", "own_share_of_ours"},
     "site": {"bytes", "files", "pagefind_bytes", "html_pages", "html_bytes", "avg_html_bytes"},
     "map": {"transferred_bytes", "requests", "load_s"},
+    "form": {"transferred_bytes", "requests", "after_check_bytes", "after_check_requests"},
     "search": {"transferred_bytes", "requests", "results", "first_result_ms", "search_ms", "warm_query_ms"},
     "search_rare": {"transferred_bytes", "requests", "results", "first_result_ms", "search_ms", "warm_query_ms"},
     "serve": {"startup_s", "rebuild_s", "rebuild_with_search_s", "rebuild_cpu_s"},

@@ -106,6 +106,31 @@ NUMBER_FORMS = {"number": (r"(?:(?:ruim|ongeveer|minstens|meer dan) )?\d{1,6}",
                            "geen aantal; vul een getal in, zoals 12, of bijvoorbeeld 'ruim 200'"),
                 "year": (r"\d{4}", "geen jaartal; vul vier cijfers in, zoals 2015")}
 DATE_FORMS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"))
+#: What the reading of an answer says, with {placeholders}; the site's form says the same (contribute/webform.py).
+MESSAGES = {
+    "missing_heading": "dit veld ontbreekt in het issue; gebruik het formulier en laat de kopjes staan",
+    "tick": "vink dit vakje aan: '{option}'",
+    "required_choice": "dit veld is verplicht; kies er minstens één",
+    "required": "dit veld is verplicht; vul het in",
+    "required_without_html": "dit veld is verplicht; vul het in (zonder HTML-code)",
+    "too_long": "het antwoord is {length} tekens lang; het mag hoogstens {maximum} tekens zijn",
+    "html_removed": "HTML-code is weggehaald",
+    "not_a_choice": "'{item}' is geen keuze uit de lijst; kies uit: {labels}",
+    "one_choice": "kies hier één mogelijkheid",
+    "not_a_language": "'{item}' is geen bekende taal; schrijf de Nederlandse naam (zoals Arabisch) of de taalcode (zoals ar)",
+    "no_such_date": "'{value}' is geen bestaande datum",
+    "date_shape": "'{value}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2021-02-23",
+    "no_such_month": "'{value}' is geen bestaande maand",
+    "mobile": "hier staat een mobiel nummer; haal het weg, {private}",
+    "email": "hier staat een e-mailadres; haal het weg, {private}.{where}",
+    "email_belongs_in_contact": " Een algemeen adres van de organisatie hoort bij '{label}'.",
+    "number_shape": "'{value}' is {what}",
+    "url": "'{value}' is geen geldig webadres; het begint met https:// en heeft geen spaties, aanhalingstekens of haakjes",
+    "email_shape": "'{value}' is geen geldig e-mailadres",
+    "markup_chars": "gebruik hier geen van deze tekens: {chars}",
+}
+#: The question whose label the hint in MESSAGES["email_belongs_in_contact"] names.
+CONTACT_EMAIL_QUESTION = "contact_email"
 
 
 def normalise(body: str) -> str:
@@ -208,11 +233,11 @@ def _choices(question: Question, text: str, vocab: Vocabularies, reading: Readin
     for item in _split_list(text):
         key = by_name.get(item.lower())
         if key is None:
-            reading.fail(question, f"'{item}' is geen keuze uit de lijst; kies uit: {', '.join(t.label for t in terms)}")
+            reading.fail(question, MESSAGES["not_a_choice"].format(item=item, labels=", ".join(t.label for t in terms)))
         elif key not in keys:
             keys.append(key)
     if not question.multiple and len(keys) > 1:
-        reading.fail(question, "kies hier één mogelijkheid")
+        reading.fail(question, MESSAGES["one_choice"])
     return keys
 
 
@@ -223,7 +248,7 @@ def _languages(question: Question, text: str, reading: Reading) -> list[str]:
     for item in _split_list(text):
         code = item.lower() if item.lower() in codes else by_name.get(item.lower())
         if code is None:
-            reading.fail(question, f"'{item}' is geen bekende taal; schrijf de Nederlandse naam (zoals Arabisch) of de taalcode (zoals ar)")
+            reading.fail(question, MESSAGES["not_a_language"].format(item=item))
         elif code not in found:
             found.append(code)
     return found
@@ -237,9 +262,9 @@ def _date(question: Question, text: str, reading: Reading) -> dt.date | None:
             try:
                 return dt.date(int(year), int(month), int(day))
             except ValueError:
-                reading.fail(question, f"'{text}' is geen bestaande datum")
+                reading.fail(question, MESSAGES["no_such_date"].format(value=text))
                 return None
-    reading.fail(question, f"'{text}' is geen datum; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2021-02-23")
+    reading.fail(question, MESSAGES["date_shape"].format(value=text))
     return None
 
 
@@ -248,7 +273,7 @@ def _partial_date(question: Question, text: str, reading: Reading) -> int | str 
     if re.fullmatch(r"\d{4}(?:-\d{1,2})?", text):
         year, _, month = text.partition("-")
         if month and not 1 <= int(month) <= 12:
-            reading.fail(question, f"'{text}' is geen bestaande maand")
+            reading.fail(question, MESSAGES["no_such_month"].format(value=text))
             return None
         return f"{year}-{int(month):02d}" if month else int(year)
     return _date(question, text, reading)
@@ -257,10 +282,11 @@ def _partial_date(question: Question, text: str, reading: Reading) -> int | str 
 def _privacy(question: Question, text: str, reading: Reading) -> None:
     """Refuse mobile numbers and e-mail addresses in free text."""
     if has_mobile(text):
-        reading.fail(question, f"hier staat een mobiel nummer; haal het weg, {PRIVATE}")
+        reading.fail(question, MESSAGES["mobile"].format(private=PRIVATE))
     if has_email(text):
-        where = " Een algemeen adres van de organisatie hoort bij 'E-mailadres van de organisatie'." if question.field == "hoe_inzetten" else ""
-        reading.fail(question, f"hier staat een e-mailadres; haal het weg, {PRIVATE}.{where}")
+        where = MESSAGES["email_belongs_in_contact"].format(label=FORMS["programma"].question(CONTACT_EMAIL_QUESTION).label) \
+            if question.field == "hoe_inzetten" else ""
+        reading.fail(question, MESSAGES["email"].format(private=PRIVATE, where=where))
 
 
 def _value(question: Question, text: str, vocab: Vocabularies, reading: Reading) -> Any:
@@ -279,7 +305,7 @@ def _value(question: Question, text: str, vocab: Vocabularies, reading: Reading)
     if kind in ("number", "year"):
         pattern, what = NUMBER_FORMS[kind]
         if not re.fullmatch(pattern, text):
-            reading.fail(question, f"'{text}' is {what}")
+            reading.fail(question, MESSAGES["number_shape"].format(value=text, what=what))
             return None
         return int(text) if text.isdigit() else text
     if kind == "date":
@@ -289,17 +315,17 @@ def _value(question: Question, text: str, vocab: Vocabularies, reading: Reading)
     if kind == "url":
         url = text.replace("(", "%28").replace(")", "%29")
         if not URL_RE.match(url):
-            reading.fail(question, f"'{text}' is geen geldig webadres; het begint met https:// en heeft geen spaties, aanhalingstekens of haakjes")
+            reading.fail(question, MESSAGES["url"].format(value=text))
             return None
         return url
     if kind == "email":
         if not EMAIL_RE.match(text):
-            reading.fail(question, f"'{text}' is geen geldig e-mailadres")
+            reading.fail(question, MESSAGES["email_shape"].format(value=text))
             return None
         return text
     bad = sorted({c for c in text if c in MARKUP_CHARS}, key=MARKUP_CHARS.index)
     if bad:
-        reading.fail(question, f"gebruik hier geen van deze tekens: {' '.join(bad)}")
+        reading.fail(question, MESSAGES["markup_chars"].format(chars=" ".join(bad)))
         return None
     if kind != "phone":  # a phone number is checked by the content model, with its own message
         _privacy(question, text, reading)
@@ -310,31 +336,31 @@ def _checkboxes(question: Question, raw: str, reading: Reading) -> None:
     ticked = {m.group(1).strip() for m in re.finditer(r"^\s*- \[[xX]\] (.+)$", raw, re.MULTILINE)}
     for option in question.options:
         if option not in ticked:
-            reading.fail(question, f"vink dit vakje aan: '{option}'")
+            reading.fail(question, MESSAGES["tick"].format(option=option))
 
 
 def read_answer(question: Question, raw: str | None, vocab: Vocabularies, reading: Reading) -> None:
     """Check one answer and store what it says."""
     if raw is None:
-        reading.fail(question, "dit veld ontbreekt in het issue; gebruik het formulier en laat de kopjes staan")
+        reading.fail(question, MESSAGES["missing_heading"])
         return
     if question.type == "checkboxes":
         _checkboxes(question, raw, reading)
         return
     if is_empty(raw, question):
         if question.required:
-            reading.fail(question, "dit veld is verplicht; kies er minstens één" if question.type == "dropdown" else "dit veld is verplicht; vul het in")
+            reading.fail(question, MESSAGES["required_choice"] if question.type == "dropdown" else MESSAGES["required"])
         return
     if len(raw) > question.max_length:
-        reading.fail(question, f"het antwoord is {len(raw)} tekens lang; het mag hoogstens {question.max_length} tekens zijn")
+        reading.fail(question, MESSAGES["too_long"].format(length=len(raw), maximum=question.max_length))
         return
     text, had_html = strip_html(raw)
     text = text.strip()
     if had_html:
-        reading.notices.append(Finding(question.label, "HTML-code is weggehaald"))
+        reading.notices.append(Finding(question.label, MESSAGES["html_removed"]))
     if not text:
         if question.required:
-            reading.fail(question, "dit veld is verplicht; vul het in (zonder HTML-code)")
+            reading.fail(question, MESSAGES["required_without_html"])
         return
     if question.section is not None:
         _privacy(question, text, reading)

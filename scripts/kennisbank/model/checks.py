@@ -43,6 +43,16 @@ OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
 #: The most problems reported for one file; beyond it one line says how many more there are.
 MAX_PROBLEMS_PER_FILE = 100
 SUMMARY_BOX = re.compile(r'^!!! \w+ "In het kort"', re.MULTILINE)
+#: Messages of the rules below that the site's form says too (contribute/webform.py), with their {placeholders}.
+MESSAGES = {
+    "placeholder": "vul dit veld in (hier staat nog 'VUL IN' uit het sjabloon)",
+    "body_placeholder": "hier staat nog 'VUL IN' uit het sjabloon; vervang het door je eigen tekst",
+    "running_needs_recent_source": ("'lopend' kan alleen als een bron van na {since} zegt dat het loopt ({newest}); "
+                                    "zet de status op 'onbekend', of voeg zo'n bron toe"),
+    "newest_source": "de nieuwste bron is van {date}",
+    "no_source_date": "geen bron noemt een datum",
+    "running_after_end": "'lopend' kan niet: het einde van de periode ({end}) is voorbij; zet de status op 'afgerond'",
+}
 
 
 @dataclass(frozen=True)
@@ -152,10 +162,10 @@ def _placeholder_fields(value, path: str = "") -> Iterator[str]:
 def rule_placeholders(source: Source) -> Iterator[tuple[int, str, str]]:
     """Text left over from a template ('VUL IN') must be replaced."""
     for field in _placeholder_fields(source.data):
-        yield source.line_of(field), field, "vul dit veld in (hier staat nog 'VUL IN' uit het sjabloon)"
+        yield source.line_of(field), field, MESSAGES["placeholder"]
     for number, line in enumerate(source.body.split("\n"), start=source.body_line):
         if PLACEHOLDER in line:
-            yield number, "", "hier staat nog 'VUL IN' uit het sjabloon; vervang het door je eigen tekst"
+            yield number, "", MESSAGES["body_placeholder"]
 
 
 def _within(field: str, fields: set[str]) -> bool:
@@ -183,13 +193,12 @@ def rule_running_needs_recent_source(source: Source, ctx: Context) -> Iterator[t
     since = ctx.today - RECENT
     line = source.line_of("status")
     if not any(d.latest() >= since for d in dates):
-        newest = f"de nieuwste bron is van {max(dates).iso()}" if dates else "geen bron noemt een datum"
-        yield (line, "status", f"'lopend' kan alleen als een bron van na {since.isoformat()} zegt dat het loopt ({newest}); "
-               "zet de status op 'onbekend', of voeg zo'n bron toe")
+        newest = MESSAGES["newest_source"].format(date=max(dates).iso()) if dates else MESSAGES["no_source_date"]
+        yield line, "status", MESSAGES["running_needs_recent_source"].format(since=since.isoformat(), newest=newest)
     period = source.data.get("periode")
     end = parse_partial_date(period.get("eind")) if isinstance(period, dict) else None
     if end and end.latest() < ctx.today:
-        yield line, "status", f"'lopend' kan niet: het einde van de periode ({end.iso()}) is voorbij; zet de status op 'afgerond'"
+        yield line, "status", MESSAGES["running_after_end"].format(end=end.iso())
 
 
 # --- reading folders ---------------------------------------------------------

@@ -44,6 +44,37 @@ class Context:
 
 Issue = tuple[str, str]  # (sub-path below the field, message)
 
+#: The messages of the fields that the site's form (contribute/webform.py) says too, with their {placeholders}:
+#: one text for both, so the browser says the same words as ``kennisbank check``.
+MESSAGES = {
+    "text_empty": "mag niet leeg zijn",
+    "text_one_line": "moet op één regel passen",
+    "list_empty": "mag niet leeg zijn; noem er minstens één",
+    "twice": "'{item}' staat er twee keer in",
+    "required_missing": "dit verplichte veld ontbreekt ({kind})",
+    "text_too_long": "is {length} tekens lang; het mag hoogstens {maximum} tekens zijn",
+    "date_shape": "'{value}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld {today})",
+    "no_such_date": "'{value}' is geen bestaande datum",
+    "in_the_future": "'{value}' ligt in de toekomst",
+    "partial_date_shape": "'{value}' is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD (bijvoorbeeld 2019 of 2019-05-13)",
+    "count": "'{value}' is geen aantal; schrijf het getal zoals de bron het noemt (12), eventueel met {qualifiers} ervoor (bijvoorbeeld 'ruim 200')",
+    "integer_bounds": "{value} kan niet; het moet {bound} zijn",
+    "between": "tussen {minimum} en {maximum}",
+    "at_least": "minstens {minimum}",
+    "url": "'{value}' is geen geldig webadres; het moet beginnen met https://",
+    "did_you_mean": "; bedoel je '{option}'?",
+    "area_ambiguous": "'{name}' is de naam van meer dan één gemeente; bedoel je {listing}?",
+    "area_former": "'{name}' is geen gemeente meer; het hoort nu bij '{successor}'",
+    "area_unknown": "'{name}' is geen gemeente{hint}",
+    "area_no_suggestion": "; gebruik de naam van een gemeente, een provincie of '{national}'",
+    "area_alone": "'{special}' kan niet samen met andere gebieden staan; kies '{special}' of noem de gebieden",
+    "phone_mobile": "dit lijkt een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie, {private}",
+    "phone_shape": "'{value}' is geen telefoonnummer",
+    "email_shape": "'{value}' is geen e-mailadres",
+    "email_personal": ("dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie, zoals "
+                       "{examples} (zie de woordenlijst '{vocabulary}'), {private}"),
+}
+
 
 def type_name(value: Any) -> str:
     """A Dutch description of a YAML value's type, for messages."""
@@ -68,7 +99,7 @@ def did_you_mean(value: str, options: list[str] | tuple[str, ...]) -> str:
     if not close:
         return ""
     original = next(o for o in options if o.lower() == close[0])
-    return f"; bedoel je '{original}'?"
+    return MESSAGES["did_you_mean"].format(option=original)
 
 
 @dataclass(frozen=True)
@@ -112,11 +143,11 @@ class Text(Field):
             yield "", f"moet {self.kind()} zijn, niet {type_name(value)}"
             return
         if not value.strip():
-            yield "", "mag niet leeg zijn"
+            yield "", MESSAGES["text_empty"]
         elif self.max_length and len(value) > self.max_length:
-            yield "", f"is {len(value)} tekens lang; het mag hoogstens {self.max_length} tekens zijn"
+            yield "", MESSAGES["text_too_long"].format(length=len(value), maximum=self.max_length)
         elif not self.multiline and "\n" in value.strip():
-            yield "", "moet op één regel passen"
+            yield "", MESSAGES["text_one_line"]
 
     def convert(self, value, ctx):
         return value.strip()
@@ -138,15 +169,15 @@ class Date(Field):
     def check(self, value, ctx):
         text = str(value) if isinstance(value, (str, int)) else None
         if text is None or not DATE_RE.match(text):
-            yield "", f"'{value}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld {ctx.today.isoformat()})"
+            yield "", MESSAGES["date_shape"].format(value=value, today=ctx.today.isoformat())
             return
         try:
             day = dt.date.fromisoformat(text)
         except ValueError:
-            yield "", f"'{text}' is geen bestaande datum"
+            yield "", MESSAGES["no_such_date"].format(value=text)
             return
         if day > ctx.today and not self.allow_future:
-            yield "", f"'{text}' ligt in de toekomst"
+            yield "", MESSAGES["in_the_future"].format(value=text)
 
     def convert(self, value, ctx):
         return dt.date.fromisoformat(str(value))
@@ -189,11 +220,11 @@ class PartialDateField(Field):
         day = parse_partial_date(value)
         shaped = not isinstance(value, bool) and isinstance(value, (int, str)) and PARTIAL_DATE_RE.match(str(value).strip())
         if day is None and shaped:
-            yield "", f"'{value}' is geen bestaande datum"
+            yield "", MESSAGES["no_such_date"].format(value=value)
         elif day is None or day.year < 1900:
-            yield "", f"'{value}' is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD (bijvoorbeeld 2019 of 2019-05-13)"
+            yield "", MESSAGES["partial_date_shape"].format(value=value)
         elif day.earliest() > ctx.today and not self.allow_future:
-            yield "", f"'{value}' ligt in de toekomst"
+            yield "", MESSAGES["in_the_future"].format(value=value)
 
     def convert(self, value, ctx):
         return parse_partial_date(value)
@@ -217,8 +248,7 @@ class CountField(Field):
     def check(self, value, ctx):
         exact = isinstance(value, int) and not isinstance(value, bool) and value >= 1
         if not (exact or (isinstance(value, str) and COUNT_RE.match(value.strip()))):
-            yield "", (f"'{value}' is geen aantal; schrijf het getal zoals de bron het noemt (12), "
-                       f"eventueel met {', '.join(repr(q) for q in COUNT_QUALIFIERS)} ervoor (bijvoorbeeld 'ruim 200')")
+            yield "", MESSAGES["count"].format(value=value, qualifiers=", ".join(repr(q) for q in COUNT_QUALIFIERS))
 
     def convert(self, value, ctx):
         if isinstance(value, int):
@@ -249,8 +279,8 @@ class Integer(Field):
             return
         top = self._max(ctx)
         if value < self.minimum or (top is not None and value > top):
-            bound = f"tussen {self.minimum} en {top}" if top is not None else f"minstens {self.minimum}"
-            yield "", f"{value} kan niet; het moet {bound} zijn"
+            bound = MESSAGES["between"].format(minimum=self.minimum, maximum=top) if top is not None else MESSAGES["at_least"].format(minimum=self.minimum)
+            yield "", MESSAGES["integer_bounds"].format(value=value, bound=bound)
 
     def kind(self):
         return "een geheel getal"
@@ -271,7 +301,7 @@ URL_RE = re.compile(r"^https?://[^\s/$.?#<>\"'`(){}\[\]\\][^\s<>\"'`(){}\[\]\\]*
 class Url(Field):
     def check(self, value, ctx):
         if not isinstance(value, str) or not URL_RE.match(value.strip()):
-            yield "", f"'{value}' is geen geldig webadres; het moet beginnen met https://"
+            yield "", MESSAGES["url"].format(value=value)
 
     def convert(self, value, ctx):
         return value.strip()
@@ -324,11 +354,11 @@ class ListField(Field):
             yield "", f"moet een lijst zijn, niet {type_name(value)}"
             return
         if len(value) < self.min_items:
-            yield "", "mag niet leeg zijn; noem er minstens één"
+            yield "", MESSAGES["list_empty"]
         seen: set[str] = set()
         for index, item in enumerate(value):
             if str(item) in seen:
-                yield f"[{index}]", f"'{item}' staat er twee keer in"
+                yield f"[{index}]", MESSAGES["twice"].format(item=item)
             seen.add(str(item))
             for sub, message in self.check_item(item, ctx):
                 yield f"[{index}]{sub}", message
@@ -405,7 +435,7 @@ class AreaField(ListField):
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         specials = [i for i in items if str(i).strip().lower() in self._special()]
         if specials and len(items) > 1:
-            yield "", f"'{specials[0]}' kan niet samen met andere gebieden staan; kies '{specials[0]}' of noem de gebieden"
+            yield "", MESSAGES["area_alone"].format(special=specials[0])
 
     def check_item(self, item, ctx):
         if not isinstance(item, str):
@@ -418,15 +448,15 @@ class AreaField(ListField):
         if candidates:
             options = [f"'{m.name}'" for m in candidates]
             listing = ", ".join(options[:-1]) + f" of {options[-1]}" if len(options) > 1 else options[0]
-            yield "", f"'{name}' is de naam van meer dan één gemeente; bedoel je {listing}?"
+            yield "", MESSAGES["area_ambiguous"].format(name=name, listing=listing)
             return
         successor = ctx.gazetteer.former_successor(name)
         if successor:
-            yield "", f"'{name}' is geen gemeente meer; het hoort nu bij '{successor.name}'"
+            yield "", MESSAGES["area_former"].format(name=name, successor=successor.name)
             return
         suggestion = ctx.gazetteer.suggest(name)
-        hint = f"; bedoel je '{suggestion}'?" if suggestion else f"; gebruik de naam van een gemeente, een provincie of '{NATIONAL}'"
-        yield "", f"'{name}' is geen gemeente{hint}"
+        hint = MESSAGES["did_you_mean"].format(option=suggestion) if suggestion else MESSAGES["area_no_suggestion"].format(national=NATIONAL)
+        yield "", MESSAGES["area_unknown"].format(name=name, hint=hint)
 
     def convert(self, value, ctx):
         items = [value] if isinstance(value, str) else value
@@ -513,6 +543,10 @@ class GroupList(ListField):
         return {"type": "array", "minItems": self.min_items, "items": self.item_schema(ctx), "description": self.help}
 
 
+PHONE_RE = re.compile(r"[+\d][\d\s()-]{7,}")
+EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Phone(Field):
     """An organisational phone number; Dutch mobile numbers are refused."""
@@ -520,18 +554,15 @@ class Phone(Field):
     def check(self, value, ctx):
         text = str(value)
         if isinstance(value, str) and has_mobile(text):
-            yield "", f"dit lijkt een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie, {PRIVATE}"
-        elif not isinstance(value, str) or not re.fullmatch(r"[+\d][\d\s()-]{7,}", text.strip()):
-            yield "", f"'{text}' is geen telefoonnummer"
+            yield "", MESSAGES["phone_mobile"].format(private=PRIVATE)
+        elif not isinstance(value, str) or not PHONE_RE.fullmatch(text.strip()):
+            yield "", MESSAGES["phone_shape"].format(value=text)
 
     def kind(self):
         return "een algemeen telefoonnummer van de organisatie"
 
     def json_schema(self, ctx):
         return {"type": "string", "description": self.help}
-
-
-EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -541,10 +572,9 @@ class Email(Field):
     def check(self, value, ctx):
         text = str(value).strip()
         if not isinstance(value, str) or not EMAIL_RE.fullmatch(text):
-            yield "", f"'{text}' is geen e-mailadres"
+            yield "", MESSAGES["email_shape"].format(value=text)
         elif not is_role_address(text, ctx.role_addresses):
-            yield "", (f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie, zoals "
-                       f"{role_examples(ctx.role_addresses)} (zie de woordenlijst '{ROLE_VOCABULARY}'), {PRIVATE}")
+            yield "", MESSAGES["email_personal"].format(examples=role_examples(ctx.role_addresses), vocabulary=ROLE_VOCABULARY, private=PRIVATE)
 
     def kind(self):
         return "een algemeen e-mailadres van de organisatie"
@@ -616,7 +646,7 @@ def check_mapping(data: dict[str, Any], fields: tuple[Field, ...], ctx: Context,
     for f in fields:
         if f.name not in data:
             if f.required and f.name not in misspelt:
-                yield f"{prefix}{f.name}", f"dit verplichte veld ontbreekt ({f.kind()})"
+                yield f"{prefix}{f.name}", MESSAGES["required_missing"].format(kind=f.kind())
             continue
         if data[f.name] is None and not f.required:
             continue

@@ -30,6 +30,7 @@ from pathlib import Path
 
 __all__ = [
     "PROVINCES",
+    "PROVINCE_ALIASES",
     "FormerMunicipality",
     "Gazetteer",
     "Municipality",
@@ -55,7 +56,7 @@ PROVINCES: tuple[str, ...] = (
 
 # Other names for provinces: the former Dutch name of Fryslân, short and English names,
 # and the ISO 3166-2 codes.
-_PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
+PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
     "Groningen": ("NL-GR",),
     "Fryslân": ("Friesland", "NL-FR"),
     "Drenthe": ("NL-DR",),
@@ -174,7 +175,7 @@ class Gazetteer:
         self._former_by_key = {normalise(f.name): f for f in self.former}
         self._provinces: dict[str, str] = {}
         for province in PROVINCES:
-            for label in (province, *_PROVINCE_ALIASES.get(province, ())):
+            for label in (province, *PROVINCE_ALIASES.get(province, ())):
                 self._provinces[normalise(label)] = province
 
     def lookup(self, text: str) -> Municipality | None:

@@ -39,6 +39,9 @@ COMMENTS = (EXCERPT_SEPARATOR, PAYMENT_TABLE_MARKER)
 ATTRIBUTES = ("width", "height", "title", "download", "lang")
 SCHEMES = ("http", "https", "mailto", "tel")
 MARKDOWN_ONLY = "gebruik alleen Markdown: HTML in de tekst kan in de browser van een bezoeker iets laten draaien"
+#: What a text field says about HTML in it, instead of MARKDOWN_ONLY (the site's form says the same: contribute/webform.py).
+PLAIN_TEXT_ONLY = "schrijf gewone tekst, zonder HTML"
+HTML_HERE = "hier staat HTML ('{snippet}'); {rest}"
 
 _HTML_START = re.compile(r"<(?:[A-Za-z/!?])")
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|mailto:[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>", re.IGNORECASE)
@@ -96,7 +99,7 @@ def _html_problem(text: str, allow_wrappers: bool) -> str | None:
             continue  # "a<b" in a sentence: without a ">" Markdown shows it as text (a tag at the start of a line may go on)
         end = text.find(">", start, start + 40)
         snippet = text[start:end + 1] if end >= 0 else text[start:start + 30] + "…"
-        return f"hier staat HTML ('{snippet}'); {MARKDOWN_ONLY}"
+        return HTML_HERE.format(snippet=snippet, rest=MARKDOWN_ONLY)
     return None
 
 
@@ -150,7 +153,7 @@ def rule_no_markup_in_fields(source: Source) -> Iterator[tuple[int, str, str]]:
     for field, value in _strings(source.data, ""):
         problem = _html_problem(value, allow_wrappers=False)
         if problem:
-            yield source.line_of(field), field, problem.replace(MARKDOWN_ONLY, "schrijf gewone tekst, zonder HTML")
+            yield source.line_of(field), field, problem.replace(MARKDOWN_ONLY, PLAIN_TEXT_ONLY)
 
 
 # --- SVG -------------------------------------------------------------------------------------

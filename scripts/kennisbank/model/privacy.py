@@ -41,6 +41,13 @@ PRIVATE = "zodat geen sleutelpersoon persoonlijk bereikbaar wordt"
 ROLE_VOCABULARY = "emailadressen"
 CHECKED_ELSEWHERE = ("contact",)  # checked field by field by the schema
 IN_CONTACT = " in 'contact'"
+#: The messages of :func:`findings`, with {placeholders}; the site's form says the same (contribute/webform.py).
+MESSAGES = {
+    "mobile_in_text": "hier staat een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie{where}, {private}",
+    "too_many_numbers": "hier staan zo veel getallen dat niet na te gaan is of er een mobiel nummer tussen staat; haal lange reeksen getallen weg",
+    "personal_email_in_text": ("hier staat een persoonlijk e-mailadres ('{address}'); noem alleen een algemeen adres van de organisatie{where}, "
+                               "zoals {examples} (zie de woordenlijst '{vocabulary}'), {private}"),
+}
 REGION = "NL"
 
 _WHATSAPP = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?(?:[^\s]*?&)?phone=)\+?(\d[\d\s-]{6,})", re.IGNORECASE)
@@ -166,15 +173,14 @@ def findings(text: str, roles: Iterable[str], where: str = IN_CONTACT) -> Iterat
     clean = _join_broken_numbers(lines)
     try:
         for offset, _ in mobile_numbers(clean):
-            yield (bisect.bisect_right(starts, offset) - 1,
-                   f"hier staat een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie{where}, {PRIVATE}")
+            yield bisect.bisect_right(starts, offset) - 1, MESSAGES["mobile_in_text"].format(where=where, private=PRIVATE)
     except TooManyNumbers:
-        yield 0, "hier staan zo veel getallen dat niet na te gaan is of er een mobiel nummer tussen staat; haal lange reeksen getallen weg"
+        yield 0, MESSAGES["too_many_numbers"]
     for offset, address in email_addresses(clean):
         if not is_role_address(address, roles):
             yield (bisect.bisect_right(starts, offset) - 1,
-                   f"hier staat een persoonlijk e-mailadres ('{address}'); noem alleen een algemeen adres van de organisatie{where}, "
-                   f"zoals {role_examples(roles)} (zie de woordenlijst '{ROLE_VOCABULARY}'), {PRIVATE}")
+                   MESSAGES["personal_email_in_text"].format(address=address, where=where, examples=role_examples(roles),
+                                                             vocabulary=ROLE_VOCABULARY, private=PRIVATE))
 
 
 def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:

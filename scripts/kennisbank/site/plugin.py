@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..contribute import webform
 from ..model.checks import Catalogue, Layout, check_all
 from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report
@@ -144,6 +145,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(self.serve_cache.file(config, generated) if self.serve_cache
                          else File.generated(config, doc_path, content=generated.content))
+        # The form on bijdragen/aanmelden/: its questions, rules and messages for the script (contribute/webform.py).
+        files.append(File.generated(config, webform.DATA_FILE, content=webform.form_json(self.catalogue.context)))
         for download in self.downloads:
             if files.get_file_from_path(download.path):
                 raise PluginError(f"{self.layout.content}/{download.path}: dit bestand wordt al gemaakt uit een werkblad; kies een andere naam")
@@ -188,6 +191,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_page_context(self, context, page, config, nav):
         # Search: index this page or not, its type and filter values (see search.py, overrides/main.html).
         context["zoeken"] = page_search(page.meta, page.file.src_uri, self.catalogue.context)
+        if page.file.src_uri == webform.PAGE_DOC:
+            context["aanmelden"] = webform.page_context(self.catalogue.context, config.repo_url, editors_email(config))
         # Material's blog hides the site menu on story pages; on narrow screens that leaves the menu
         # drawer empty. Keep the menu in the page; kennisbank.css hides it beside the story on wide screens.
         if page.meta.get("template") == "blog-post.html" or type(page).__name__ == "Post":

@@ -10,7 +10,8 @@ temporary folder and measures:
   in another child, to show what our own steps add;
 - the site on disk: size, HTML bytes per page, the largest pages;
 - in Chromium (Playwright): what the social map transfers on first load (gzip)
-  and how long a filter takes, and what one search query transfers through
+  and how long a filter takes, what the contribution form (bijdragen/aanmelden/) transfers on first
+  load and after its first check (when Ajv and the schemas are loaded too), and what one search query transfers through
   Pagefind's own JavaScript API and how long its first result takes;
 - while ``kennisbank serve`` runs: how long a rebuild after editing one good
   practice takes until the served page shows the change.
@@ -67,6 +68,7 @@ TYPING_MS = 120
 #: Each typed query is measured this many times, each in a fresh browser context; the median counts.
 TYPING_RUNS = 3
 MAP_PATH = "sociale-kaart/"
+FORM_PATH = "bijdragen/aanmelden/"
 SERVE_TIMEOUT_S = 1800.0
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".geojson", ".map"}
 MB = 1024 * 1024
@@ -440,6 +442,7 @@ def measure_browser(site: Path) -> dict[str, Any]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             return {"map": measure_map(browser, base, site),
+                    "form": measure_form(browser, base, site),
                     "typing": {query: measure_typing(browser, base, query) for query in (WIDE_QUERY, SEARCH_QUERY, RARE_QUERY)},
                     "search": measure_search(browser, base, site, SEARCH_QUERY),
                     "search_rare": measure_search(browser, base, site, RARE_QUERY)}
@@ -448,7 +451,7 @@ def measure_browser(site: Path) -> dict[str, Any]:
 
 
 #: What measure_browser returns, each with a "note" when it could not be measured.
-BROWSER_PARTS = ("map", "typing", "search", "search_rare")
+BROWSER_PARTS = ("map", "form", "typing", "search", "search_rare")
 
 
 def measure_map(browser, base: str, site: Path) -> dict[str, Any]:
@@ -471,6 +474,25 @@ def measure_map(browser, base: str, site: Path) -> dict[str, Any]:
             result["note"] = found["note"]
         result["filter_control"] = found.get("control")
         return result
+    finally:
+        context.close()
+
+
+def measure_form(browser, base: str, site: Path) -> dict[str, Any]:
+    """Bytes the contribution form transfers on first load, and in all once it has checked the (empty) form."""
+    if not (site / FORM_PATH / "index.html").exists():
+        return {"note": f"{FORM_PATH} bestaat niet in de site"}
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        transfer = Transfer(page)
+        page.goto(base + FORM_PATH, wait_until="networkidle")
+        transferred, requests = transfer.total()
+        page.click("#kb-aanmelden-formulier button[type=submit]")
+        page.wait_for_selector("#kb-aanmelden-fouten:not([hidden])")
+        page.wait_for_load_state("networkidle")
+        checked, checked_requests = transfer.total()
+        return {"transferred_bytes": transferred, "requests": requests, "after_check_bytes": checked, "after_check_requests": checked_requests}
     finally:
         context.close()
 
@@ -680,6 +702,8 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("Grootste pagina", lambda r: f"{_kb(r['site']['largest_pages'][0]['bytes'])} {r['site']['largest_pages'][0]['path']}"),
     ("Kaart: overdracht eerste keer (gzip)", lambda r: _kb(r["map"].get("transferred_bytes"))),
     ("Kaart: filter toepassen", lambda r: _ms(r["map"].get("filter_ms"))),
+    ("Aanmeldformulier: overdracht eerste keer (gzip)", lambda r: _kb(r["form"].get("transferred_bytes"))),
+    ("Aanmeldformulier: overdracht na de eerste controle, alles samen (gzip)", lambda r: _kb(r["form"].get("after_check_bytes"))),
     *((f"Zoekveld '{q}': na laatste toets tot eerste resultaten", functools.partial(_typed, q, "first_result_ms", _ms))
       for q in (WIDE_QUERY, SEARCH_QUERY, RARE_QUERY)),
     *((f"Zoekveld '{q}': overdracht voor de vraag", functools.partial(_typed, q, "transferred_bytes", _kb))
@@ -706,8 +730,8 @@ def table(results: dict[str, Any]) -> str:
         rows.append([label, *(_safe(cell, r) for r in sizes)])
     lines = ["| " + " | ".join(row) + " |" for row in rows]
     for r in sizes:
-        for part in ("map", "search", "search_rare", "serve"):
-            if r[part].get("note"):
+        for part in ("map", "form", "search", "search_rare", "serve"):
+            if r.get(part, {}).get("note"):
                 lines.append(f"- {r['size']:,}, {part}: {r[part]['note']}")
         for query, typed in r.get("typing", {}).items():
             if typed.get("note"):
