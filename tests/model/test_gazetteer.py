@@ -246,6 +246,8 @@ def test_former_successor_of_current_or_unknown_is_none(gazetteer):
         ("Amsterdm", "Amsterdam"),
         ("Rotterdm", "Rotterdam"),
         ("Sudwest Frislan", "Súdwest-Fryslân"),
+        ("gemeente Amsterdm", "Amsterdam"),  # the word gemeente before the name does not count
+        ("Gemeente Den Hag", "Den Haag"),
     ],
 )
 def test_suggest(gazetteer, typo, suggestion):

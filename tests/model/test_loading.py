@@ -1,7 +1,9 @@
 """Reading bytes, front matter and YAML, with exact lines."""
 
 import pytest
+import yaml
 
+from kennisbank.model import loading
 from kennisbank.model.loading import decode, parse_yaml, read_source, split_front_matter
 
 
@@ -178,3 +180,23 @@ def test_a_file_over_the_limit_is_not_read(tmp_path):
     assert source is None
     assert [p.format() for p in problems] == [
         "groot.md:1: het bestand is 1.0 MB; een bronbestand mag hoogstens 1 MB zijn. Splits het op of haal er iets uit"]
+
+
+@pytest.mark.parametrize(("problem", "context", "expected"), [
+    (None, None, "ongeldige YAML: iets is mis"),  # no problem of its own: the error's text
+    ("found something", "while scanning a quoted scalar", "ongeldige YAML: een aanhalingsteken wordt niet gesloten"),  # the hint is in the context
+    ("found unexpected end of stream", None, "ongeldige YAML: een aanhalingsteken of haakje wordt niet gesloten"),
+    ("iets anders", None, "ongeldige YAML: iets anders"),
+])
+def test_yaml_errors_are_told_in_dutch(problem, context, expected):
+    error = yaml.MarkedYAMLError(context=context, problem=problem)
+    if problem is None and context is None:
+        error = yaml.MarkedYAMLError(context=None, problem=None, note="iets is mis")
+    assert loading._yaml_message(error) == expected
+
+
+@pytest.mark.parametrize(("problem_line", "context_line", "expected"), [(4, None, 5), (None, 2, 3), (None, None, 1)])
+def test_a_yaml_error_is_on_the_line_of_its_mark(problem_line, context_line, expected):
+    mark = lambda line: yaml.Mark("x.yml", 0, line, 0, None, None) if line is not None else None  # noqa: E731
+    error = yaml.MarkedYAMLError(problem_mark=mark(problem_line), context_mark=mark(context_line))
+    assert loading._yaml_error_line(error) == expected

@@ -67,3 +67,44 @@ def test_a_number_hidden_after_thousands_of_non_numbers_is_not_missed():
     padding = " ".join(f"1{i:08d}" for i in range(privacy.MAX_TRIES + 10))  # number-like, none valid
     found = list(findings(padding + " 06-12345678", ROLES))
     assert found and "zo veel getallen" in found[0][1]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mail naar info@example.org.", True),
+    ("Mail naar info&#64;example.org.", True),  # only found once the text is normalised
+    ("info [at] example.org of 06-nummer", False),
+    ("geen adres hier", False),
+    ("", False),
+])
+def test_has_email_finds_an_address_in_any_notation(text, found):
+    assert privacy.has_email(text) is found
+
+
+def test_too_many_numbers_count_as_a_mobile_number():
+    """Past the matcher's limit nothing is proven clean: such a text is refused as if it held one."""
+    padding = " ".join(f"1{i:08d}" for i in range(privacy.MAX_TRIES + 10))
+    assert has_mobile(padding) is True
+    assert has_mobile(" ".join(f"1{i:08d}" for i in range(10))) is False
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("x@voorbeeld.nl b", [(0, "x@voorbeeld.nl")]),  # an address at the very start: nothing before it is read
+    ("mail " + "a" * 70 + "@voorbeeld.nl", [(11, "a" * 64 + "@voorbeeld.nl")]),  # a local part is at most 64 characters
+    ("mail " + "a" * 64 + "@voorbeeld.nl", [(5, "a" * 64 + "@voorbeeld.nl")]),
+])
+def test_email_addresses_start_where_their_local_part_starts(text, found):
+    assert list(email_addresses(text)) == found
+
+
+@pytest.mark.parametrize(("address", "role"), [
+    ("info+a+b@voorbeeld.nl", True),  # the tag starts at the first +
+    ("Info@voorbeeld.nl", True),
+    ("jan+info@voorbeeld.nl", False),
+])
+def test_a_role_address_may_carry_a_tag(address, role):
+    assert is_role_address(address, ROLES) is role
+
+
+@pytest.mark.parametrize(("roles", "examples"), [(ROLES, "info@ of contact@"), (("info",), "info@"), ((), "info@")])
+def test_role_examples_name_the_first_two_roles(roles, examples):
+    assert privacy.role_examples(roles) == examples

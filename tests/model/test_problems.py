@@ -32,3 +32,12 @@ def test_errors_and_warnings_split():
     e = Problem("a", 1, "", "e")
     assert errors([w, e]) == [e]
     assert warnings([w, e]) == [w]
+
+
+def test_report_with_one_error_and_one_warning_counts_in_the_singular():
+    problems = [Problem("a.md", 1, "", "kapot"), Problem("a.md", 2, "", "oud", Severity.WARNING)]
+    assert report(problems) == "a.md:1: kapot\n\nWaarschuwingen:\na.md:2: oud\n\n1 fout, 1 waarschuwing."
+
+
+def test_report_with_errors_only():
+    assert report([Problem("b.md", 4, "x", "weg"), Problem("a.md", 2, "", "kapot")]) == "a.md:2: kapot\nb.md:4: x: weg\n\n2 fouten, 0 waarschuwingen."

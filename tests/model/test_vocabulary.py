@@ -60,3 +60,12 @@ def test_a_tool_gets_the_problems_as_its_error(tmp_path):
     (tmp_path / "vocabulaire.yml").write_text("rollen: [\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"^vocabulaire.yml:2: ongeldige YAML"):
         vb.load_vocabularies(tmp_path / "vocabulaire.yml")
+
+
+VOCAB = vb.load_vocabularies(ROOT / "data" / "vocabulaire.yml")
+
+
+@pytest.mark.parametrize(("name", "key"), [(name, t.key) for name, terms in sorted(VOCAB.lists.items()) for t in terms])
+def test_every_key_finds_its_own_term(name, key):
+    term = VOCAB.term(name, key)
+    assert (term.key, VOCAB.label(name, key)) == (key, term.label)

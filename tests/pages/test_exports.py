@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import uuid
@@ -14,7 +15,7 @@ import yaml
 
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.model.gazetteer import Gazetteer
-from kennisbank.model.records import Area, Contact
+from kennisbank.model.records import Area, Contact, PartialDate, Period
 from kennisbank.pages import exports as ex
 from kennisbank.site.project import build_site
 
@@ -339,3 +340,122 @@ def test_hsds_ids_are_those_already_published(catalogue):
         "url": ["94cf4f3f-8a32-56e8-a8c6-6d2559726a03"],
         "phone": ["2e71fcdf-a82e-5277-b8cd-19275b394f81"],
     }
+
+
+# --- written out: the values a mutation review found unchecked ------------------------------------
+
+def _one(catalogue, **changes):
+    """The catalogue with one programme only: the first real one with ``changes``."""
+    return dataclasses.replace(catalogue, programmes=(dataclasses.replace(catalogue.programmes[0], **changes),))
+
+
+@pytest.mark.parametrize(("period", "sources", "expected"), [
+    (Period(start=PartialDate(2019)), (("2021-03", "2024-05-01"), (None, "2024-06-02")),
+     {"periode_start": "2019", "periode_eind": "", "kennis_van": "2021-03", "bron_datums": "2021-03; -",
+      "bron_gelezen": "2024-05-01; 2024-06-02"}),
+    (Period(start=PartialDate(2018, 9), end=PartialDate(2022, 12, 31)), ((None, "2024-05-01"),),
+     {"periode_start": "2018-09", "periode_eind": "2022-12-31", "kennis_van": "", "bron_datums": "'-",  # a cell that starts with - gets a quote
+      "bron_gelezen": "2024-05-01"}),
+    (None, (("2020", "2023-01-09"), ("2022-11-30", "2023-01-09")),
+     {"periode_start": "", "periode_eind": "", "kennis_van": "2022-11-30", "bron_datums": "2020; 2022-11-30",
+      "bron_gelezen": "2023-01-09; 2023-01-09"}),
+])
+def test_csv_dates_are_written_out(catalogue, period, sources, expected):
+    base = catalogue.programmes[0].sources[0]
+    refs = tuple(dataclasses.replace(base, date=PartialDate(*map(int, date.split("-"))) if date else None,
+                                     accessed=dt.date.fromisoformat(accessed)) for date, accessed in sources)
+    (row,) = rows(ex.programmes_csv(_one(catalogue, period=period, sources=refs)))
+    assert {key: row[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(("contact", "expected"), [
+    (None, ("", "", "")),
+    (Contact(email="info@voorbeeld.nl"), ("info@voorbeeld.nl", "", "")),
+    (Contact(phone="030 123 45 67", form="https://voorbeeld.nl/contact"), ("", "030 123 45 67", "https://voorbeeld.nl/contact")),
+])
+def test_csv_contact_columns_are_empty_where_nothing_is_known(catalogue, contact, expected):
+    (row,) = rows(ex.programmes_csv(_one(catalogue, contact=contact)))
+    assert (row["email"], row["telefoon"], row["formulier"]) == expected
+
+
+def test_organisations_are_sorted_by_their_lowercase_name(catalogue):
+    """``_`` sorts after capitals but before small letters: only the lowercase order puts Test_b before Testa."""
+    programmes = [dataclasses.replace(catalogue.programmes[0], slug=f"p{i}", organisation=name)
+                  for i, name in enumerate(["Testa", "Test_b", "testc"])]
+    tables = ex.hsds_tables(dataclasses.replace(catalogue, programmes=tuple(programmes)))
+    assert [o["name"] for o in tables["organization"]] == ["Test_b", "Testa", "testc"]
+
+
+def test_datapackage_written_out():
+    """The descriptor that HSDS tools read: its keys and one whole resource, as published."""
+    package = ex.hsds_datapackage()
+    assert {key: value for key, value in package.items() if key != "resources"} == {
+        "name": "kennisbank-sleutelpersonen-hsds",
+        "title": "Kennisbank Sleutelpersonen: programma's met sleutelpersonen (HSDS 3.0)",
+        "description": "Keyperson programmes in the Netherlands from the social map of the Kennisbank Sleutelpersonen, "
+                       "in the form of the Open Referral Human Services Data Specification (HSDS) 3.0.",
+        "profile": "tabular-data-package",
+        "keywords": ["HSDS", "Open Referral", "sleutelpersonen", "sociale kaart"],
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
+                      "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}],
+        "hsds_version": "3.0",
+    }
+    assert [r["name"] for r in package["resources"]] == ["organization", "program", "service", "service_area", "language", "url", "phone"]
+    assert package["resources"][0]["schema"] == {"fields": [
+        {"name": "id", "type": "string", "description": "Unique identifier of the organization (UUID, stable across builds).",
+         "format": "uuid", "constraints": {"required": True, "unique": True}},
+        {"name": "name", "type": "string", "description": "Name of the organization.", "constraints": {"required": True}},
+        {"name": "description", "type": "string", "description": "What the organization does on the social map.",
+         "constraints": {"required": True}},
+    ], "primaryKey": ["id"]}
+    phone = package["resources"][-1]
+    assert phone == {"name": "phone", "path": "phones.csv", "profile": "tabular-data-resource", "format": "csv",
+                     "mediatype": "text/csv", "encoding": "utf-8", "schema": {
+                         "fields": [
+                             {"name": "id", "type": "string", "description": "Unique identifier of the phone (UUID, stable across builds).",
+                              "format": "uuid", "constraints": {"required": True, "unique": True}},
+                             {"name": "service_id", "type": "string", "description": "Identifier of the service.", "format": "uuid",
+                              "constraints": {"required": True}},
+                             {"name": "number", "type": "string",
+                              "description": "General phone number of the organization (never a keyperson's own).",
+                              "constraints": {"required": True}},
+                             {"name": "type", "type": "string", "description": "Kind of phone: voice.", "constraints": {"required": False}},
+                         ],
+                         "primaryKey": ["id"],
+                         "foreignKeys": [{"fields": ["service_id"], "reference": {"resource": "service", "fields": ["id"]}}]}}
+    assert [f["type"] for f in package["resources"][2]["schema"]["fields"] if f["name"] == "assured_date"] == ["date"]
+
+
+def test_every_hsds_row_fills_every_column_of_its_table(rich):
+    tables = ex.hsds_tables(rich)
+    for name, _, fields, _ in ex.HSDS_TABLES:
+        assert [sorted(row) for row in tables[name] if set(row) != {f.name for f in fields}] == [], name
+
+
+def test_files_are_the_open_data_files_and_their_page(rich):
+    files = ex.files(rich)
+    assert [f.doc_path for f in files] == [
+        "data/programmas.csv", "data/programmas.geojson", "data/hsds/datapackage.json", "data/hsds/organizations.csv",
+        "data/hsds/programs.csv", "data/hsds/services.csv", "data/hsds/service_areas.csv", "data/hsds/languages.csv",
+        "data/hsds/urls.csv", "data/hsds/phones.csv", "open-data.md"]
+    assert files[0].content == ex.programmes_csv(rich)
+    assert files[1].content == json.dumps(ex.programmes_geojson(rich), ensure_ascii=False, indent=1) + "\n"
+    assert files[-1] == ex.open_data_page(rich)
+
+
+def test_record_files_are_the_records_as_json(catalogue):
+    files = ex.record_files(catalogue)
+    assert [f.doc_path for f in files] == ["data/praktijken.json", "data/programmas.json"]
+    assert files[0].content == ex.record_json(catalogue.practices)
+    assert [p["slug"] for p in json.loads(files[0].content)] == [p.slug for p in catalogue.practices] != []
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    (PartialDate(2021, 3), '"2021-03"'),
+    (Period(start=PartialDate(2019), end=None), '{\n  "start": "2019",\n  "end": null\n }'),
+    (Area(municipalities=("Súdwest-Fryslân",)),
+     '{\n  "national": false,\n  "unknown": false,\n  "provinces": [],\n  "municipalities": [\n   "Súdwest-Fryslân"\n  ]\n }'),
+    (Contact(email="info@voorbeeld.nl"), '{\n  "email": "info@voorbeeld.nl",\n  "phone": null,\n  "form": null\n }'),
+])
+def test_record_json_writes_dates_and_nested_records_plainly(record, expected):
+    assert ex.record_json([record]) == f"[\n {expected}\n]\n"

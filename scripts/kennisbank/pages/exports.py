@@ -320,7 +320,7 @@ def hsds_files(catalogue: Catalogue) -> list[Generated]:
     result = [Generated(f"{HSDS_DIR}/datapackage.json", json.dumps(hsds_datapackage(), ensure_ascii=False, indent=2) + "\n")]
     for name, path, fields, _ in HSDS_TABLES:
         header = [f.name for f in fields]
-        result.append(Generated(f"{HSDS_DIR}/{path}", csv_text(header, [[row.get(h, "") for h in header] for row in tables[name]])))
+        result.append(Generated(f"{HSDS_DIR}/{path}", csv_text(header, [[row[h] for h in header] for row in tables[name]])))
     return result
 
 
@@ -360,8 +360,6 @@ def _plain(value: Any) -> Any:
         return value.iso()
     if dataclasses.is_dataclass(value):  # field by field: dataclasses.asdict deep-copies every value first
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dt.date):
