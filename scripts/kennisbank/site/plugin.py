@@ -72,6 +72,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     preloaded: Catalogue | None = None
     #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
     serve_cache: ServeCache | None = None
+    publicity: Publicity | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin alive across serve rebuilds, which the cache needs.
@@ -125,6 +126,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        self.publicity.queue_image(page, config)  # the title is known now: draw while mkdocs renders the rest
         return self.publicity.on_page_content(html, page)
 
     def on_page_context(self, context, page, config, nav):
@@ -147,6 +149,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    def on_build_error(self, error):
+        if self.publicity:
+            self.publicity.close()
 
     def on_post_build(self, config):
         self.publicity.on_post_build(config)
