@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kennisbank.pages import sharing, shareimage
+from kennisbank.pages import shareimage, sharing
 from kennisbank.pages.sharing import ImageQueue, ShareCard, image_path, page_description, page_title, robots_txt, section_label, site_address, write_images
 
 CARD = ShareCard(title="Werving en selectie", label="Gids", site_name="Kennisbank Sleutelpersonen", address="example.org/kb")

@@ -68,7 +68,8 @@ def test_small_run_writes_every_figure(small_run, capsys):
 
 def test_table_has_a_row_per_figure_and_a_dash_when_missing():
     size = {"size": 10, "programmes": 10, "practices": 2, "site": {"html_pages": 5, "bytes": 1, "avg_html_bytes": 1, "largest_pages": []},
-            "build": {"wall_s": 2.0, "cpu_s": 3.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"}, "search": {}, "search_rare": {}, "serve": {}}
+            "build": {"wall_s": 2.0, "cpu_s": 3.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"},
+            "search": {}, "search_rare": {}, "serve": {}}
     text = bench.table({"sizes": [size]})
     lines = text.splitlines()
     assert lines[0] == "| Meting | 10 |"

@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from ..model.checks import Catalogue, Layout, check_all
 from ..model.problems import errors, report
@@ -27,7 +27,9 @@ from ..pages.common import Generated, dutch_date
 from ..pages.freshness import source_links
 from ..pages.search import page_search
 from ..pages.sharing import default_cache
+from . import parallel
 from .incremental import ServeCache, fingerprint
+from .parallel import PartFile, Share
 from .publicity import Publicity
 from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
 
@@ -43,6 +45,8 @@ class KennisbankConfig(Config):
     search_index = c.Type(bool, default=True)
     #: Pages per part of the search index (searchindex.PAGES_PER_PART); tests set it low to test parts.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
+    #: Processes that render a `kennisbank build`: 0 = every core when the site is large enough, 1 = one (see parallel.py).
+    render_processes = c.Type(int, default=0)
 
 
 def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> str:
@@ -70,6 +74,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     generated: dict[str, Generated]
     #: A catalogue that `kennisbank build` checked just before, so the files are not read twice.
     preloaded: Catalogue | None = None
+    #: The pages generated from it, made before the build forks (see parallel.py).
+    pregenerated: list[Generated] | None = None
+    #: Which share of the pages this process renders, when a build runs in several (parallel.py).
+    share: Share | None = None
     #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
     serve_cache: ServeCache | None = None
     publicity: Publicity | None = None
@@ -90,7 +98,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.catalogue, self.preloaded = self.preloaded or check_all(self.layout), None
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
-        self.generated = {g.doc_path: g for g in generate(self.catalogue)}
+        made, self.pregenerated = self.pregenerated or generate(self.catalogue), None
+        self.generated = {g.doc_path: g for g in made}
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         self.publicity = Publicity(root, default_cache(root), posts_edit)
@@ -101,12 +110,17 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if files.get_file_from_path(doc_path):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(self.serve_cache.file(config, generated) if self.serve_cache
-                         else File.generated(config, doc_path, content=generated.content))
+                         else PartFile.generated(config, doc_path, content=generated.content))
         self.publicity.on_files(files, config)
         if self.serve_cache:
             watched = [Path(config.docs_dir), Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
             self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         return files
+
+    def on_nav(self, nav, config, files):
+        if self.share:
+            parallel.claim(files, nav.pages, self.share)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         reviewed = page.meta.get("laatst_herzien")
@@ -140,6 +154,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self.publicity.on_page_context(context, page, config)
 
     def on_env(self, env, config, files):
+        self.files = files
         self.publicity.on_env(env, files, config, self.catalogue)
         return env
 
@@ -156,5 +171,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_post_build(self, config):
         self.publicity.on_post_build(config)
+        if self.share and self.share.is_helper:
+            parallel.write_report(self.share, self.files)
+            return  # the parent takes this process's pages into the site, then makes the search index
+        if self.share:
+            parallel.finish(self.share, self.files, config.validation.links.anchors)
         if self.config.search_index:
             run_pagefind(config.site_dir, self.config.search_pages_per_part)

@@ -22,6 +22,7 @@ from ..model.checks import Catalogue, Layout, check_all
 from ..model.problems import errors, report, warnings
 from ..pages.assemble import generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
+from . import parallel
 
 CONFIG = "mkdocs.yml"
 NOT_BUILT = "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd."
@@ -72,14 +73,22 @@ def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -
     """Build into ``site_dir`` with mkdocs in strict mode (raises on any failure).
 
     ``catalogue``: the sources as just checked, handed to the plugin so it need not read them again.
+    With it, a large site is rendered by several processes (see parallel.py).
     """
     show_mkdocs_log()
     config = load_config(str(root / CONFIG), site_dir=str(site_dir), strict=True)
+    plugin = config.plugins["kennisbank"]
+    processes = 1
     if catalogue is not None:
-        config.plugins["kennisbank"].preloaded = catalogue
+        plugin.preloaded, plugin.pregenerated = catalogue, generate(catalogue)
+        pages = sum(1 for g in plugin.pregenerated if g.doc_path.endswith(".md"))
+        processes = parallel.processes_for(pages, plugin.config.render_processes)
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        if processes > 1:
+            parallel.build(config, plugin, processes, build)
+        else:
+            build(config)
     finally:
         config.plugins.on_shutdown()
 

@@ -49,7 +49,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..site import project
+from ..site import parallel, project
 from .synthetic import make_repo
 
 DEFAULT_SIZES = (100, 1000, 10000)
@@ -124,6 +124,7 @@ PLUGIN_HOOKS = ("on_config", "on_files", "on_nav", "on_page_markdown", "on_page_
 HOOKS = (
     ("kennisbank.site.project", "run_check", "precheck"),
     ("kennisbank.site.project", "build_site", "build_site"),
+    ("kennisbank.site.project", "generate", "generation"),
     ("kennisbank.site.plugin", "check_all", "validation"),
     ("kennisbank.site.plugin", "generate", "generation"),
     ("kennisbank.site.plugin", "run_pagefind", "search_index"),
@@ -150,10 +151,38 @@ def install_timers(timers: Timers) -> list[str]:
     return missing
 
 
+def install_helper_timers(timers: Timers) -> None:
+    """Count the work of the processes that render a share of the pages (site/parallel.py) too.
+
+    A helper is a fork: it inherits the timers, starts them from zero, and at its end writes
+    them next to its report. When the parent has waited for it, its whole CPU time is the
+    parent's (in ``parallel.finish``); the helper's own steps move to their names, and what
+    is left of it (rendering) counts for mkdocs. Wall time is the parent's: a helper runs
+    beside it.
+    """
+    os.register_at_fork(after_in_child=lambda: (timers.seconds.clear(), timers.cpu.clear()))
+    write_report, finish = parallel.write_report, timers.wrap("render_helpers", parallel.finish)
+
+    def reporting(share, files) -> None:
+        write_report(share, files)
+        share.report.with_suffix(".timers.json").write_text(json.dumps(timers.cpu), encoding="utf-8")
+
+    def finishing(share, files, log_level) -> None:
+        reports = [helper.report.with_suffix(".timers.json") for helper, _ in share.helpers]
+        finish(share, files, log_level)
+        for report in reports:
+            for step, cpu in json.loads(report.read_text(encoding="utf-8")).items():
+                timers.cpu[step] = timers.cpu.get(step, 0.0) + cpu
+                timers.cpu["render_helpers"] -= cpu
+
+    parallel.write_report, parallel.finish = reporting, finishing
+
+
 def child_build(repo: Path, site: Path, out: Path) -> int:
     """Run ``kennisbank build`` on ``repo`` with timers; write the timings to ``out``."""
     timers = Timers()
     missing = install_timers(timers)
+    install_helper_timers(timers)
     os.chdir(repo)
     start, cpu = time.perf_counter(), cpu_seconds()
     with contextlib.redirect_stdout(sys.stderr):
@@ -222,7 +251,8 @@ def split(steps: dict[str, float], total: float) -> dict[str, float]:
         "generation_s": generation,
         "plugin_hooks_s": hooks,
         "share_images_s": images,
-        "mkdocs_s": steps.get("build_site", 0.0),
+        "mkdocs_s": steps.get("build_site", 0.0) + steps.get("render_helpers", 0.0),
+        "render_helpers_s": steps.get("render_helpers", 0.0),
         "search_index_s": search,
         "own_s": own,
         "own_share": own / total,
