@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 
 import pytest
 
-from kennisbank.model.checks import check_all
+from kennisbank.model.checks import CheckMemo, Layout, check_all
 from kennisbank.model.records import Area
 from kennisbank.pages import assemble, common, entries, paginate
 from kennisbank.pages import catalogue as catalogue_module
+from kennisbank.tools.synthetic import make_repo
 
-from ..conftest import TODAY
+from ..conftest import ROOT, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +220,45 @@ def test_small_lists_have_no_page_numbers(files):
     for doc in ("praktijken/index.md", "sociale-kaart/index.md", "themas/gezondheid.md"):
         assert "kb-pagination" not in files[doc].content
     assert not any("/pagina/" in d for d in files)
+
+
+# --- making only what changed (serve) -------------------------------------------------
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    stat = path.stat()
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))  # a new time, on coarse clocks too
+
+
+EDITS = {
+    "practice text": lambda repo, pr, pg: _edit(pr[0], "## Werving\n", "## Werving\n\nEen nieuwe zin.\n"),
+    "practice title": lambda repo, pr, pg: _edit(pr[1], 'titel: "', 'titel: "Andere titel '),
+    "practice themes": lambda repo, pr, pg: _edit(pr[2], "themas: [", 'themas: ["waardering", '),
+    "practice's programme": lambda repo, pr, pg: _edit(pr[3], "laatst_geverifieerd:", f"programma: {pg[0].stem}\nlaatst_geverifieerd:"),
+    "programme name": lambda repo, pr, pg: _edit(pg[0], 'naam: "', 'naam: "Nieuwe naam '),
+    "programme area": lambda repo, pr, pg: _edit(pg[1], "werkgebied: [", 'werkgebied: ["Zoetermeer", '),
+    "programme removed": lambda repo, pr, pg: pg[2].unlink(),
+    "practice added": lambda repo, pr, pg: (pr[0].parent / "fictief-nieuw.md").write_text(pr[4].read_text(encoding="utf-8"), encoding="utf-8"),
+    "vocabulary": lambda repo, pr, pg: _edit(repo / "data" / "vocabulaire.yml", "label: ", "label: Gewijzigd "),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_with_a_memo_only_what_changed_is_made_and_the_result_is_the_same(edit, tmp_path):
+    repo = make_repo(ROOT, tmp_path / "repo", 30, practices=8, guides=1)
+    layout = Layout(repo.root)
+    check_memo, memo = CheckMemo(), assemble.Memo()
+    first = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo)
+    assert first == assemble.generate(check_all(layout, today=TODAY))
+    assert assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo) == first
+    assert memo.remade == 0  # nothing changed: nothing is made again
+    practices = sorted(p for p in repo.practices)
+    programmes = sorted(p for p in repo.programmes)
+    EDITS[edit](repo.root, practices, programmes)
+    again = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo)
+    assert again == assemble.generate(check_all(layout, today=TODAY))
+    assert again != first
+    if edit != "vocabulary":
+        assert memo.remade < len(memo.made) / 2, "most kinds of page come from the memo"

@@ -7,6 +7,7 @@ collects all problems at once, and builds records from the files that passed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -15,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean
 from .gazetteer import load_gazetteer
@@ -201,19 +203,96 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
     return problems
 
 
-def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context) -> tuple[list[tuple[Source, str]], list[Problem]]:
-    good: list[tuple[Source, str]] = []
+@dataclass
+class CheckedFile:
+    """What checking one file gave: its source (when it could be read), its problems, and later its record."""
+
+    stamp: tuple[int, int]  # size and modification time when it was read
+    kind: str
+    source: Source | None
+    problems: list[Problem]
+    good: bool  # read and checked without errors: it becomes a record
+    record: Any = None  # made on first use, then kept with the file (see CheckMemo)
+
+    def record_of(self, make) -> Any:
+        """The file's record, made once by ``make(source)``."""
+        if self.record is None:
+            self.record = make(self.source)
+        return self.record
+
+
+def file_stamp(file: Path) -> tuple[int, int]:
+    """Size and modification time of a file: when neither changed, neither did the file (for our purposes)."""
+    stat = file.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+@dataclass
+class CheckMemo:
+    """What :func:`check_all` found, file by file, kept for the next check of the same sources.
+
+    ``kennisbank serve`` checks everything after every edit. With a memo, a file whose size and
+    modification time did not change is not read or checked again, and it keeps its record: the
+    same object as before, so the generator can see by identity what changed
+    (:class:`kennisbank.pages.assemble.Memo`). The rules that look at several files at once
+    (unique names, links between files) run every time. Everything is forgotten when the data
+    folder or the date changes, since every rule may depend on them.
+    """
+
+    context_key: Any = None
+    context: Context | None = None
+    files: dict[Path, CheckedFile] = dataclasses.field(default_factory=dict)
+    seen: dict[Path, CheckedFile] = dataclasses.field(default_factory=dict)
+
+    def context_for(self, layout: Layout, today: dt.date | None) -> Context:
+        """The context of the last check when the data folder and the date are the same, else a new one."""
+        data = layout.folder("data")
+        key = (today or dt.date.today(), sorted((p.as_posix(), *file_stamp(p)) for p in data.rglob("*") if p.is_file()))
+        if key != self.context_key or self.context is None:
+            self.context_key, self.context, self.files = key, make_context(layout, today), {}
+        self.seen = {}
+        return self.context
+
+    def get(self, file: Path, kind: str) -> CheckedFile | None:
+        """The last result for an unchanged file."""
+        found = self.files.get(file)
+        if found is not None and found.kind == kind and found.stamp == file_stamp(file):
+            self.seen[file] = found
+            return found
+        return None
+
+    def put(self, file: Path, checked: CheckedFile) -> None:
+        self.seen[file] = checked
+
+    def done(self) -> None:
+        """Keep only the files of this check (removed files are forgotten)."""
+        self.files, self.seen = self.seen, {}
+
+
+def check_file(file: Path, root: Path, kind: str, ctx: Context) -> CheckedFile:
+    """Read and check one source file."""
+    stamp = file_stamp(file)
+    source, found = read_source(file, root)
+    if source is None:
+        return CheckedFile(stamp, kind, None, found, good=False)
+    checked = _check_source(source, kind, ctx)
+    good = not found and not any(p.severity is Severity.ERROR for p in checked)
+    return CheckedFile(stamp, kind, source, found + checked, good)
+
+
+def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context, memo: CheckMemo | None = None) -> tuple[list[CheckedFile], list[Problem]]:
+    good: list[CheckedFile] = []
     problems: list[Problem] = []
     for file in files:
-        source, found = read_source(file, root)
-        problems += found
-        if source is None:
-            continue
         kind = kind_of(file)
-        checked = _check_source(source, kind, ctx)
-        problems += checked
-        if not found and not any(p.severity is Severity.ERROR for p in checked):
-            good.append((source, kind))
+        checked = memo.get(file, kind) if memo else None
+        if checked is None:
+            checked = check_file(file, root, kind, ctx)
+            if memo:
+                memo.put(file, checked)
+        problems += checked.problems
+        if checked.good:
+            good.append(checked)
     return good, problems
 
 
@@ -242,9 +321,12 @@ def make_context(layout: Layout, today: dt.date | None = None) -> Context:
     return Context(load_vocabularies(data / "vocabulaire.yml"), load_gazetteer(data), today or dt.date.today())
 
 
-def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
-    """Read and check every source file; build records from the valid ones."""
-    ctx = make_context(layout, today)
+def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | None = None) -> Catalogue:
+    """Read and check every source file; build records from the valid ones.
+
+    ``memo``: what the last check of these sources found; unchanged files are taken from it (see CheckMemo).
+    """
+    ctx = memo.context_for(layout, today) if memo else make_context(layout, today)
     content = layout.folder("content")
 
     def page_kind(file: Path) -> str:
@@ -252,33 +334,33 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
             return "verhaal"
         return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
 
-    page_sources, problems = _read_folder(_files(content, (".md",)), layout.root, page_kind, ctx)
-    practice_sources, found = _read_folder(_files(layout.folder("practices"), (".md",)), layout.root, lambda f: "praktijk", ctx)
+    page_files, problems = _read_folder(_files(content, (".md",)), layout.root, page_kind, ctx, memo)
+    practice_files, found = _read_folder(_files(layout.folder("practices"), (".md",)), layout.root, lambda f: "praktijk", ctx, memo)
     problems += found
-    programme_sources, found = _read_folder(_files(layout.folder("programmes"), (".yml",)), layout.root, lambda f: "programma", ctx)
+    programme_files, found = _read_folder(_files(layout.folder("programmes"), (".yml",)), layout.root, lambda f: "programma", ctx, memo)
     problems += found
     problems += _wrong_types(layout)
+    if memo:
+        memo.done()
 
-    pages = [
-        Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
-             is_guide=kind == "gids", **convert_mapping(s.data, SCHEMAS[kind], ctx))
-        for s, kind in page_sources if kind != "verhaal"
-    ]
-    practices = [
-        Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx))
-        for s, _ in practice_sources
-    ]
-    programmes = [
-        Programme(slug=s.slug, path=s.path, **convert_mapping(s.data, SCHEMAS["programma"], ctx))
-        for s, _ in programme_sources
-    ]
-    problems += rule_unique_slugs([s for s, _ in practice_sources], "goede praktijk")
-    story_sources = [s for s, kind in page_sources if kind == "verhaal"]
+    def page(s: Source, kind: str) -> Page:
+        return Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
+                    is_guide=kind == "gids", **convert_mapping(s.data, SCHEMAS[kind], ctx))
+
+    pages = [f.record_of(lambda s, kind=f.kind: page(s, kind)) for f in page_files if f.kind != "verhaal"]
+    practices = [f.record_of(lambda s: Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx)))
+                 for f in practice_files]
+    programmes = [f.record_of(lambda s: Programme(slug=s.slug, path=s.path, **convert_mapping(s.data, SCHEMAS["programma"], ctx)))
+                  for f in programme_files]
+    practice_sources = [f.source for f in practice_files]
+    programme_sources = [f.source for f in programme_files]
+    problems += rule_unique_slugs(practice_sources, "goede praktijk")
+    story_sources = [f.source for f in page_files if f.kind == "verhaal"]
     stories, found = story_records(story_sources, layout.root, layout.content, ctx)
     problems += found
     problems += rule_unique_slugs(story_sources, "verhaal")
-    problems += rule_unique_slugs([s for s, _ in programme_sources], "programma")
-    problems += rule_programme_links(practices, programmes, {s.path: s.line_of("programma") for s, _ in practice_sources})
+    problems += rule_unique_slugs(programme_sources, "programma")
+    problems += rule_programme_links(practices, programmes, {s.path: s.line_of("programma") for s in practice_sources})
     failed = {p.path for p in problems if p.severity is Severity.ERROR}
     return Catalogue(
         tuple(p for p in pages if p.path not in failed),

@@ -382,7 +382,19 @@ def record_json(records: Iterable[Any]) -> str:
     return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"
 
 
+PRACTICES_JSON_DOC = "data/praktijken.json"
+
+
 def record_files(catalogue: Catalogue) -> list[Generated]:
     """The records as they are, as JSON: ``data/praktijken.json`` and ``data/programmas.json``."""
-    return [Generated("data/praktijken.json", record_json(catalogue.practices)),
-            Generated(JSON_DOC, record_json(catalogue.programmes))]
+    return [practice_records(catalogue), programme_records(catalogue)]
+
+
+def practice_records(catalogue: Catalogue) -> Generated:
+    """``data/praktijken.json``: the good practices as they are."""
+    return Generated(PRACTICES_JSON_DOC, record_json(catalogue.practices))
+
+
+def programme_records(catalogue: Catalogue) -> Generated:
+    """``data/programmas.json``: the programmes as they are."""
+    return Generated(JSON_DOC, record_json(catalogue.programmes))

@@ -9,7 +9,8 @@ from .common import Generated, front_matter, link, list_page, practice_doc, prog
 from .paginate import grouped_pages, navigation, page_title, unindexed
 
 
-def _entries_with(catalogue: Catalogue, attr: str, key: str) -> tuple[list[Page], list[Practice], list[Programme]]:
+def entries_with(catalogue: Catalogue, attr: str, key: str) -> tuple[list[Page], list[Practice], list[Programme]]:
+    """The guides, practices and programmes with one theme or role: what its index pages list."""
     pages = [p for p in catalogue.pages if key in getattr(p, attr, ())]
     practices = [p for p in catalogue.practices if key in getattr(p, attr)]
     programmes = [p for p in catalogue.programmes if key in getattr(p, attr)]
@@ -26,7 +27,7 @@ def term_pages(catalogue: Catalogue, vocabulary: str, attr: str, folder: str, ke
     """The index pages for one theme or role: its guides, practices and programmes, paginated."""
     ctx, first = catalogue.context, f"{folder}/{key}.md"
     term = ctx.vocab.term(vocabulary, key)
-    pages_with, practices, programmes = _entries_with(catalogue, attr, key)
+    pages_with, practices, programmes = entries_with(catalogue, attr, key)
     what = "Thema" if vocabulary == "themas" else "Rol"
     rows = [
         *(("Gidsen", (p.title, p.doc_path, p.summary)) for p in pages_with),
