@@ -250,10 +250,11 @@ def link_into_site(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_
 
 
 def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_dir: Path, workers: int | None = None,
-                 queue: ImageQueue | None = None) -> WriteReport:
+                 queue: ImageQueue | None = None, prune_unused: bool = True) -> WriteReport:
     """Write each (path in site, card) image into the site, drawing only what the cache lacks.
 
     ``queue``: where the build already queued cards while it rendered; the rest is added now.
+    ``prune_unused``: then remove cached images that no build used for a month (:func:`prune`).
     """
     jobs = list(jobs)
     queue = queue or ImageQueue(cache_dir, workers)
@@ -261,7 +262,8 @@ def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_di
         queue.add(card)
     drawn, cpu = queue.finish()
     link_into_site(jobs, site_dir, cache_dir)
-    prune(cache_dir, {card.key() for _, card in jobs})
+    if prune_unused:
+        prune(cache_dir, {card.key() for _, card in jobs})
     return WriteReport(drawn=drawn, cached=max(0, len(jobs) - drawn), cpu_s=cpu)
 
 

@@ -198,6 +198,7 @@ def build(config: Any, plugin: Any, count: int, run: Callable[..., None]) -> Non
         plugin.share = shares[0]
         run(config, dirty=True)
     finally:
+        plugin.share = None  # mkdocs keeps the plugin for later builds in this process
         for _, pid in shares[0].helpers:  # still running: the parent failed before it waited for them
             _stop(pid)
         for share in shares[1:]:
@@ -223,13 +224,14 @@ def _run_helper(config: Any, plugin: Any, share: Share, run: Callable[..., None]
 def finish(share: Share, files: Files, log_level: int) -> None:
     """In the parent, after its own pages: wait for the helpers, take their pages, check anchors between processes."""
     reports = []
-    for helper, pid in share.helpers:
+    while share.helpers:
+        helper, pid = share.helpers[0]
         _, status = os.waitpid(pid, 0)
+        share.helpers.pop(0)  # collected: never signal this process id again
         if os.waitstatus_to_exitcode(status) != 0:
             raise PluginError(f"Hulpproces {helper.index} kon zijn deel van de pagina's niet bouwen (zie de meldingen hierboven).")
         reports.append(json.loads(helper.report.read_text(encoding="utf-8")))
         merge(helper.site_dir, share.site_dir)
-    share.helpers = []
     check_anchors(files, reports, log_level)
 
 

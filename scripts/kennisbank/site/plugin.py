@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from ..model.checks import Catalogue, Layout, check_all
+from ..model.checks import Catalogue, CheckMemo, Layout, check_all
 from ..model.problems import errors, report
-from ..pages.assemble import generate
+from ..pages.assemble import Memo, generate
 from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
 from ..pages.common import Generated, dutch_date
 from ..pages.freshness import source_links
@@ -31,7 +31,7 @@ from . import parallel
 from .incremental import ServeCache, fingerprint
 from .parallel import PartFile, Share
 from .publicity import Publicity
-from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
+from .searchindex import PAGES_PER_PART, BackgroundIndex, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -80,29 +80,39 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     share: Share | None = None
     #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
     serve_cache: ServeCache | None = None
+    #: While serving: what the last check and generation made, so only what changed is done again.
+    check_memo: CheckMemo | None = None
+    generation_memo: Memo | None = None
+    #: While serving: the search index, made after the rebuilt pages are served.
+    background_index: BackgroundIndex | None = None
     publicity: Publicity | None = None
 
     def on_startup(self, *, command, dirty):
-        # Defining on_startup also keeps this plugin alive across serve rebuilds, which the cache needs.
-        self.serve_cache = ServeCache() if command == "serve" and dirty else None
+        # Defining on_startup also keeps this plugin alive across serve rebuilds, which the caches need.
+        serving = command == "serve" and dirty
+        self.share = None  # mkdocs keeps this object from build to build; parallel.build sets it for its builds
+        self.serve_cache = ServeCache() if serving else None
+        self.check_memo, self.generation_memo = (CheckMemo(), Memo()) if serving else (None, None)
+        self.background_index = BackgroundIndex(self.config.search_pages_per_part) if serving else None
 
     def on_shutdown(self):
         if self.serve_cache:
             self.serve_cache.close()
-        self.serve_cache = None
+        self.serve_cache = self.check_memo = self.generation_memo = self.background_index = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         content = Path(config.docs_dir).relative_to(root).as_posix()
         self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
-        self.catalogue, self.preloaded = self.preloaded or check_all(self.layout), None
+        self.catalogue, self.preloaded = self.preloaded or check_all(self.layout, memo=self.check_memo), None
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
-        made, self.pregenerated = self.pregenerated or generate(self.catalogue), None
+        made, self.pregenerated = self.pregenerated or generate(self.catalogue, self.generation_memo), None
         self.generated = {g.doc_path: g for g in made}
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
-        self.publicity = Publicity(root, default_cache(root), posts_edit)
+        # Serving rebuilds only some pages: the cache must not be pruned by what one rebuild used.
+        self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -176,5 +186,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             return  # the parent takes this process's pages into the site, then makes the search index
         if self.share:
             parallel.finish(self.share, self.files, config.validation.links.anchors)
-        if self.config.search_index:
+        if self.config.search_index and self.background_index:
+            self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
+        elif self.config.search_index:
             run_pagefind(config.site_dir, self.config.search_pages_per_part)

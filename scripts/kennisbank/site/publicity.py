@@ -38,9 +38,10 @@ ACTIONS_PARTIAL = "partials/verhalen-acties.html"
 class Publicity:
     """State of one build: the share images being drawn and still to write."""
 
-    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None) -> None:
+    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None, prune: bool = True) -> None:
         self.root = root
         self.cache_dir = cache_dir
+        self.prune = prune  # remove cached images unused for a month (not after a partial rebuild)
         self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
         self.jobs: list[tuple[str, ShareCard]] = []
         self.images = ImageQueue(cache_dir)
@@ -121,7 +122,7 @@ class Publicity:
     def on_post_build(self, config) -> None:
         """Write every page's share image into the site once the drawing is done."""
         start = time.perf_counter()
-        report = write_images(self.jobs, Path(config.site_dir), self.cache_dir, queue=self.images)
+        report = write_images(self.jobs, Path(config.site_dir), self.cache_dir, queue=self.images, prune_unused=self.prune)
         log.info("Deelafbeeldingen: %d getekend (%.1f s CPU), %d uit de cache; %.1f s gewacht",
                  report.drawn, report.cpu_s, report.cached, time.perf_counter() - start)
 
