@@ -206,3 +206,8 @@ def test_empty_catalogue_exports_headers_only(empty_repo):
     empty = check_all(Layout(empty_repo), today=TODAY)
     assert ex.programmes_csv(empty).strip() == ",".join(c.name for c in ex.COLUMNS)
     assert ex.programmes_geojson(empty) == {"type": "FeatureCollection", "features": []}
+
+
+def test_record_json_is_json_dumps_of_the_list(catalogue):
+    for records in (catalogue.practices, catalogue.programmes, ()):
+        assert ex.record_json(records) == json.dumps([ex._plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"

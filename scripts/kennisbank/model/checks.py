@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -170,9 +171,27 @@ def rule_fresh(source: Source, field: str, ctx: Context) -> Iterator[tuple[int, 
 
 # --- reading folders ---------------------------------------------------------
 
+def _all_files(folder: Path) -> list[Path]:
+    """Every file under ``folder``, sorted, as ``sorted(p for p in folder.rglob("*") if p.is_file())`` gives them.
+
+    With ``os.scandir``, which knows from the directory itself whether an entry is a file, so
+    listing 10,000 files costs no system call per file.
+    """
+    found, todo = [], [folder]
+    while todo:
+        parent = todo.pop()
+        with os.scandir(parent) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(parent / entry.name)
+                elif entry.is_file():
+                    found.append(parent / entry.name)
+    return sorted(found)
+
+
 def _files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
     if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes and p.name != "README.md")
+        yield from (p for p in _all_files(folder) if p.suffix in suffixes and p.name != "README.md")
 
 
 def _as_problems(path: str, found: Iterable[tuple[int, str, str]], severity: Severity = Severity.ERROR) -> list[Problem]:
@@ -379,7 +398,7 @@ def _wrong_types(layout: Layout) -> list[Problem]:
         base = layout.folder(folder)
         if not base.is_dir():
             continue
-        for file in sorted(p for p in base.rglob("*") if p.is_file() and p.name != "README.md" and not p.name.startswith(".") and p.suffix != suffix):
+        for file in (p for p in _all_files(base) if p.name != "README.md" and not p.name.startswith(".") and p.suffix != suffix):
             problems.append(Problem(file.relative_to(layout.root).as_posix(), 1, "",
                                     f"dit bestand wordt niet gelezen: bestanden in {getattr(layout, folder)}/ moeten eindigen op '{suffix}'"))
     return problems

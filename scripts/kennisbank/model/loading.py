@@ -11,6 +11,7 @@ three lines of logic) and YAML is composed into nodes, which carry positions.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -70,8 +71,8 @@ class Source:
 
     @property
     def slug(self) -> str:
-        """The file name without extension, used as the page's address."""
-        return Path(self.path).stem
+        """The file name without extension, used as the page's address (string work: no Path per call)."""
+        return posixpath.splitext(posixpath.basename(self.path))[0]
 
     def line_of(self, path: str) -> int:
         """Line of a field path like ``bron.url`` or ``werkgebied[1]``.

@@ -19,8 +19,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import json
+import textwrap
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -378,8 +380,15 @@ def _plain(value: Any) -> Any:
 
 
 def record_json(records: Iterable[Any]) -> str:
-    """Records as a JSON list, dates in ISO form."""
-    return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+    """Records as a JSON list, dates in ISO form: ``json.dumps(list, indent=1)``, made record by record."""
+    texts = [_record_text(record) for record in records]
+    return "[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n"
+
+
+@functools.lru_cache(maxsize=65536)
+def _record_text(record: Any) -> str:
+    """One record as it stands in the list (one step in). Kept: while serving, only edited records change."""
+    return textwrap.indent(json.dumps(_plain(record), ensure_ascii=False, indent=1), " ")
 
 
 PRACTICES_JSON_DOC = "data/praktijken.json"
