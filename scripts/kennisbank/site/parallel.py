@@ -89,14 +89,18 @@ def share_of(src_uri: str, count: int) -> int:
     return zlib.crc32(src_uri.encode("utf-8")) % count
 
 
+def cores() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def processes_for(pages: int, wanted: int = 0) -> int:
     """How many processes render ``pages`` pages: ``wanted`` if set (1 = off), else every core when it pays."""
     if not hasattr(os, "fork"):
         return 1
     if wanted:
         return max(1, wanted)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores if pages >= MIN_PAGES else 1
+    return cores() if pages >= MIN_PAGES else 1
 
 
 def claim(files: Iterable[File], nav_pages: Iterable[Any], share: Share) -> None:

@@ -112,7 +112,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         # Serving rebuilds only some pages: the cache must not be pruned by what one rebuild used.
-        self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None)
+        # With several render processes, each draws with its part of the cores (see parallel.py).
+        workers = max(1, parallel.cores() // self.share.count) if self.share else None
+        self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, workers=workers)
         return config
 
     def on_files(self, files: Files, config) -> Files:

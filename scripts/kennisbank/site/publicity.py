@@ -38,13 +38,14 @@ ACTIONS_PARTIAL = "partials/verhalen-acties.html"
 class Publicity:
     """State of one build: the share images being drawn and still to write."""
 
-    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None, prune: bool = True) -> None:
+    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None, prune: bool = True,
+                 workers: int | None = None) -> None:
         self.root = root
         self.cache_dir = cache_dir
         self.prune = prune  # remove cached images unused for a month (not after a partial rebuild)
         self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
         self.jobs: list[tuple[str, ShareCard]] = []
-        self.images = ImageQueue(cache_dir)
+        self.images = ImageQueue(cache_dir, workers)
         self.env = None
 
     def on_files(self, files: Files, config) -> None:
