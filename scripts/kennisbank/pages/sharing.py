@@ -145,8 +145,10 @@ class WriteReport:
 PROCESS_THRESHOLD = 200
 #: Cards per task for a worker: fewer, larger messages between the processes.
 BATCH = 32
-#: How much lower the workers' priority is: mkdocs, on the main process, keeps its core.
-NICENESS = 10
+#: How much lower the workers' priority is: mkdocs keeps most of its core while rendering, and
+#: the workers take what is left (and everything once the pages are done). Mild, because on a
+#: machine shared with other work a low priority would leave the last images waiting longest.
+NICENESS = 5
 
 
 def draw_into(cache_dir: Path, card: ShareCard) -> None:
@@ -201,6 +203,11 @@ class ImageQueue:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=lower_priority)
         if self.pool is not None and len(self.pending) >= BATCH:
+            self._submit()
+
+    def flush(self) -> None:
+        """Hand every queued card to the workers now, so they draw while the build does something else."""
+        if self.pool is not None and self.pending:
             self._submit()
 
     def _submit(self) -> None:

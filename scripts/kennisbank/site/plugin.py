@@ -182,13 +182,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             self.publicity.close()
 
     def on_post_build(self, config):
-        self.publicity.on_post_build(config)
         if self.share and self.share.is_helper:
+            self.publicity.on_post_build(config)
             parallel.write_report(self.share, self.files)
             return  # the parent takes this process's pages into the site, then makes the search index
+        self.publicity.images.flush()  # the workers draw the last images while the search index is made
         if self.share:
             parallel.finish(self.share, self.files, config.validation.links.anchors)
         if self.config.search_index and self.background_index:
             self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
         elif self.config.search_index:
             run_pagefind(config.site_dir, self.config.search_pages_per_part)
+        self.publicity.on_post_build(config)

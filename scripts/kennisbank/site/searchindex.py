@@ -146,9 +146,8 @@ def indexed_pages(site: Path) -> list[tuple[str, Path]]:
         relative = file.relative_to(site).as_posix()
         if relative.split("/")[0] == BUNDLE or relative.startswith("."):  # the index, and an index being made (BackgroundIndex)
             continue
-        with file.open(encoding="utf-8", errors="replace") as handle:
-            if INDEXED in handle.read():
-                found.append((relative, file))
+        if INDEXED.encode() in file.read_bytes():  # bytes: no need to decode 10,000 pages to find one attribute
+            found.append((relative, file))
     return found
 
 
