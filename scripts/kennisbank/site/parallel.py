@@ -8,13 +8,12 @@ generated page a :class:`PartFile` that is "modified" only in the process whose 
 (:func:`share_of`). So every process knows every file (links are checked against all of them)
 and the whole navigation, but renders only its own share of the generated pages.
 
-- The first process (the parent) renders everything else too: the hand-written pages, the
-  generated pages in the navigation, the static files and the data files. The other processes
-  (helpers) write into folders of their own; when they are done, the parent moves what it
-  lacks into the site (:meth:`Helpers.finish`) before the share images are linked and the
-  search index is made.
-- Hand-written pages are rendered in every process, so that each one has the navigation's
-  titles and their anchors; only the parent's copy is kept. They are few.
+- The first process (the parent) also writes the static files and the data files. The other
+  processes (helpers) write into folders of their own; when they are done, the parent moves
+  what it lacks into the site (:func:`finish`) before the search index is made.
+- Hand-written pages and the generated pages in the navigation are rendered in every process,
+  so that each one has the navigation's titles and meta data, and their anchors; only the
+  parent's copy is kept. They are few.
 - mkdocs checks a link to an anchor only when both pages were rendered in one process. So
   each helper writes down the anchors of its pages and its links to anchors (:func:`anchor_report`),
   and the parent checks the links between processes with mkdocs' own ``Page.validate_anchor_links``:
