@@ -2,10 +2,11 @@
 """Set up everything and serve the site, or run every test.
 
     python3 dev.py serve    build and serve at http://127.0.0.1:8000, rebuilding on every edit
-    python3 dev.py test     ruff and the whole pytest suite, browser tests included
+    python3 dev.py test     ruff, ESLint and the whole pytest suite, browser tests included
 
 Needs only Python 3.11+. It creates .venv/ with the project and its test tools,
-and (for `test`) installs Debian's Chromium with apt-get when it is missing.
+and (for `test`) installs Debian's Chromium with apt-get when it is missing, and
+ESLint from the npm registry into node_modules/ (the versions in package-lock.json).
 Standard library only, because it runs before anything is installed.
 """
 
@@ -69,6 +70,22 @@ def ensure_java() -> None:
     sys.exit("java ontbreekt. Installeer Java (Debian: sudo apt-get install default-jre-headless) en probeer opnieuw.")
 
 
+def ensure_node_tools() -> None:
+    """ESLint and its config packages, exactly as package-lock.json pins them, once per lock change."""
+    if not shutil.which("npm"):
+        if shutil.which("apt-get") and os.geteuid() == 0:
+            run("apt-get", "update", "-qq")
+            run("apt-get", "install", "-y", "-qq", "nodejs", "npm", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        else:
+            sys.exit("npm ontbreekt. Installeer Node.js 20 of nieuwer (Debian: sudo apt-get install nodejs npm) en probeer opnieuw.")
+    stamp = ROOT / "node_modules" / ".installed"
+    wanted = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    stamp.write_text(wanted)
+
+
 def main() -> None:
     """Dispatch `serve` or `test`."""
     command = sys.argv[1] if len(sys.argv) > 1 else ""
@@ -80,7 +97,9 @@ def main() -> None:
         ensure_venv()
         ensure_chromium()
         ensure_java()
+        ensure_node_tools()
         run(BIN / "ruff", "check", "scripts", "tests", "dev.py")
+        run("node", ROOT / "node_modules" / "eslint" / "bin" / "eslint.js", "--max-warnings=0")
         run(BIN / "python", "-m", "pytest", *sys.argv[2:], env=env)
     else:
         sys.exit(__doc__)

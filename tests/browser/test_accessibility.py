@@ -2,15 +2,15 @@
 errors, every control reachable by keyboard with a visible focus, and no horizontal scrolling at 320 px
 wide or at 200% zoom.
 
-The page types come from tests/page_types.py; add a page type there, not here.
+The page types come from tests/support/page_types.py; add a page type there, not here.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from ..browser_checks import MEASURED, horizontal_overflow, measure, open_menu_with_keyboard, open_page, stored_in_browser, walk_with_tab
-from ..page_types import PAGE_TYPES, PageType
+from ..support.browser_checks import MEASURED, horizontal_overflow, measure, open_menu_with_keyboard, open_page, stored_in_browser, walk_with_tab
+from ..support.page_types import PAGE_TYPES, PageType
 
 pytestmark = pytest.mark.browser
 

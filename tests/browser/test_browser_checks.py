@@ -1,11 +1,11 @@
-"""The checks themselves (tests/browser_checks.py, tests/page_types.py): each one fails on a page built to fail it."""
+"""The checks themselves (tests/support/browser_checks.py, tests/support/page_types.py): each one fails on a page built to fail it."""
 
 from __future__ import annotations
 
 import pytest
 
-from ..browser_checks import horizontal_overflow, own_console_errors, run_axe, stored_in_browser, walk_with_tab
-from ..page_types import Click, PageType
+from ..support.browser_checks import horizontal_overflow, own_console_errors, run_axe, stored_in_browser, walk_with_tab
+from ..support.page_types import Click, PageType
 
 BROKEN = """<!doctype html><html lang="nl"><head><title>Kapot</title><style>{style}</style></head>
 <body><main><h1>Kapot</h1>{body}</main></body></html>"""

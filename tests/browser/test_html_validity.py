@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..html_validation import Message, load_allowlist, stale, unexplained
+from ..support.html_validation import Allowed, Message, load_allowlist, stale, unexplained
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,6 @@ def test_allowlist_entries_say_why(allowlist):
 
 def test_allowlist_does_not_hide_a_new_error():
     """The matching itself: an entry explains only its own message, type and files."""
-    from ..html_validation import Allowed
-
     entry = Allowed(message="Attribute “autocomplete” is only allowed", reason="x", type="error", files=r"^praktijken/")
     found = Message("praktijken/fsan/index.html", "error", "", "Attribute “autocomplete” is only allowed when …", 3, "")
     assert entry.matches(found)

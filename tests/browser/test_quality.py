@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from ..browser_checks import MEASURED, Measurement, instrumented_page, measure
-from ..html_validation import load_allowlist, unexplained
-from ..page_types import PAGE_TYPES
+from ..support.browser_checks import MEASURED, Measurement, instrumented_page, measure
+from ..support.html_validation import load_allowlist, unexplained
+from ..support.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 

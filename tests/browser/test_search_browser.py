@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from kennisbank.model import checks
 from kennisbank.site.searchindex import part_of
 
 from ..conftest import ROOT, copy_repo, serve_directory, watched_page
@@ -59,11 +60,13 @@ vergoeding: betaald
 hoe_inzetten: {json.dumps(how)}
 contact:
   email: "info@example.org"
-bron:
-  titel: "Proefbron"
-  uitgever: "Proefuitgever"
-  datum: {today.isoformat()}
-  url: "https://example.org/bron"
+status: lopend
+bronnen:
+  - url: "https://example.org/bron"
+    titel: "Proefbron"
+    uitgever: "Proefuitgever"
+    datum: {today.isoformat()}
+    geraadpleegd: {today.isoformat()}
 laatst_geverifieerd: {today.isoformat()}
 """
 
@@ -88,7 +91,9 @@ def scratch_site(tmp_path_factory):
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - kennisbank\n", f"  - kennisbank:\n      search_pages_per_part: {PAGES_PER_PART}\n", 1), encoding="utf-8")
     site = tmp_path_factory.mktemp("zoeken-site")
-    build_site(repo, site)
+    with pytest.MonkeyPatch.context() as patch:  # the check refuses the HTML; here the escaping behind it is tested
+        patch.setattr(checks, "rule_no_markup_in_fields", lambda source: iter(()))
+        build_site(repo, site)
     parts = len(json.loads((site / "pagefind" / "kennisbank.json").read_text(encoding="utf-8"))["delen"]) + 1
     assert parts >= 2 and len({part_of(f"programmas/proef-{form}/index.html", parts) for form in FORMS}) >= 2
     with serve_directory(site) as url:
@@ -154,8 +159,9 @@ def test_a_word_finds_its_other_forms(scratch_page, query, form):
 def test_gemeentelijk_shows_its_own_form_first(scratch_page):
     found = open_search(scratch_page, scratch_page.base, "gemeentelijk", type="programma", provincie="Fryslân")
     slugs = [r["href"].rstrip("/").rsplit("/", 1)[-1] for r in found]
-    assert slugs[0] == "proef-gemeentelijk" and set(slugs) == {"proef-gemeentelijk", "proef-gemeente", "proef-gemeenten"}
-    assert total(scratch_page) == 3  # each page once, though two searches found some of them
+    ours = [slug for slug in slugs if slug.startswith("proef-")]  # the real content may match too
+    assert ours[0] == "proef-gemeentelijk" and set(ours) == {"proef-gemeentelijk", "proef-gemeente", "proef-gemeenten"}
+    assert len(slugs) == len(set(slugs)) == total(scratch_page)  # each page once, though two searches found some of them
 
 
 @pytest.mark.parametrize(("query", "wider"), [
@@ -270,15 +276,16 @@ def test_the_url_restores_query_and_filters(page, site_url):
 
 def test_filters_alone_list_pages_and_typing_updates_the_url(page, site_url):
     found = open_search(page, site_url, type="programma")
-    assert len(found) == total(page) >= 1 and {r["type"] for r in found} == {"Programma"}
+    assert 1 <= len(found) <= total(page) and {r["type"] for r in found} == {"Programma"}
     page.fill("#zoekterm", "vrouwenbesnijdenis")
     page.wait_for_function("() => location.search === '?q=vrouwenbesnijdenis&type=programma'")
 
 
 def test_filter_values_without_pages_are_hidden(page, site_url):
     open_search(page, site_url, "sleutelpersoon")
-    page.wait_for_function("() => document.querySelector('#filter-provincie option[value=Groningen]').hidden")
-    assert page.eval_on_selector("#filter-provincie option[value='Noord-Holland']", "o => o.hidden") is False
+    # No page has the type 'gemeente' (municipality pages are overviews); every province has programmes now.
+    page.wait_for_function("() => document.querySelector('#filter-type option[value=gemeente]').hidden")
+    assert page.eval_on_selector("#filter-provincie option[value='Groningen']", "o => o.hidden") is False
     assert page.eval_on_selector("#filter-type option[value=gids]", "o => o.hidden") is False
 
 
@@ -287,7 +294,7 @@ def test_no_match_says_so_in_dutch(page, site_url):
     assert found == []
     assert status(page) == "Geen resultaten voor “xylofoonkwartet”. Controleer de spelling, of probeer een ander of korter woord."
     assert page.get_attribute("#zoekstatus", "aria-live") == "polite"
-    found = open_search(page, site_url, "sleutelpersonen", provincie="Zeeland")
+    found = open_search(page, site_url, "vrouwenbesnijdenis", provincie="Zeeland")
     assert found == [] and "Zet een filter uit" in status(page)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,33 +11,12 @@ import yaml
 
 from kennisbank.contribute.forms import CORRECTION_PAGE_FIELD, FORMS_FOLDER
 
-from ..conftest import ROOT
+from ..conftest import ROOT, SITE_URL
+from ..support.html import read_html
 
 REPO = "https://github.com/kennisbank-sleutelpersonen/kennisbank"
-SITE = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+
 REPORT_NAME = "Meld een fout op deze pagina"
-
-
-class Anchors(HTMLParser):
-    """Collects the attributes of every link, and the page's canonical URL."""
-
-    def __init__(self):
-        super().__init__()
-        self.anchors: list[dict[str, str]] = []
-        self.canonical = ""
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {k: v or "" for k, v in attrs}
-        if tag == "a":
-            self.anchors.append(attributes)
-        if tag == "link" and attributes.get("rel") == "canonical":
-            self.canonical = attributes.get("href", "")
-
-
-def anchors(page: Path) -> Anchors:
-    parser = Anchors()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +27,7 @@ def pages(built_site) -> list[Path]:
 def test_every_page_has_both_actions(built_site, pages):
     missing = []
     for page in pages:
-        found = anchors(page).anchors
+        found = [a.attrs for a in read_html(page).tags("a")]
         if not any(a.get("rel") == "edit" for a in found):
             missing.append(f"{page.relative_to(built_site)}: bewerken")
         if not any("kb-report" in a.get("class", "") for a in found):
@@ -60,7 +38,7 @@ def test_every_page_has_both_actions(built_site, pages):
 def test_every_edit_link_opens_an_existing_source(built_site, pages):
     wrong = []
     for page in pages:
-        for a in anchors(page).anchors:
+        for a in (e.attrs for e in read_html(page).tags("a")):
             if a.get("rel") == "edit":
                 match = re.fullmatch(re.escape(REPO) + r"/(?:edit|tree)/main/(.+)", a["href"])
                 if not match or not (ROOT / match.group(1)).exists():
@@ -72,8 +50,8 @@ def test_every_report_link_opens_the_correction_form_for_its_page(built_site, pa
     form = yaml.safe_load((ROOT / FORMS_FOLDER / "correctie.yml").read_text(encoding="utf-8"))
     field_ids = {e["id"] for e in form["body"] if "id" in e}
     for page in pages:
-        parsed = anchors(page)
-        (link,) = [a for a in parsed.anchors if "kb-report" in a.get("class", "")]
+        parsed = read_html(page)
+        (link,) = [a.attrs for a in parsed.tags("a") if "kb-report" in a.attrs.get("class", "")]
         url = urlsplit(link["href"])
         assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO}/issues/new"
         query = parse_qs(url.query)
@@ -85,10 +63,10 @@ def test_every_report_link_opens_the_correction_form_for_its_page(built_site, pa
 
 
 def test_report_title_is_the_plain_page_title(built_site):
-    (link,) = [a for a in anchors(built_site / "praktijken" / "fsan" / "index.html").anchors if "kb-report" in a.get("class", "")]
+    (link,) = [a.attrs for a in read_html(built_site / "praktijken" / "fsan" / "index.html").tags("a") if "kb-report" in a.attrs.get("class", "")]
     query = parse_qs(urlsplit(link["href"]).query)
     assert query["title"] == ["Correctie: Landelijk netwerk tegen vrouwenbesnijdenis"]
-    assert query[CORRECTION_PAGE_FIELD] == [f"{SITE}praktijken/fsan/"]
+    assert query[CORRECTION_PAGE_FIELD] == [f"{SITE_URL}praktijken/fsan/"]
 
 
 @pytest.mark.browser

@@ -25,7 +25,7 @@ SOURCES = sorted(
     p.relative_to(ROOT).as_posix()
     for pattern in (
         "content/**/*.md", "content/**/*.svg", "good_practices/**/*.md", "programmas/**/*.yml", "data/*.md",
-        "overrides/*.html", "overrides/partials/*.html", "overrides/assets/javascripts/*.js",
+        "overrides/*.html", "overrides/partials/*.html", "overrides/assets/javascripts/**/*.js",
         "scripts/kennisbank/contribute/templates/*", ".github/ISSUE_TEMPLATE/*.yml", ".github/pull_request_template.md",
         "CONTRIBUTING.md",
     )
@@ -33,8 +33,13 @@ SOURCES = sorted(
 )
 
 
+#: A web address is no sentence: 'ook-voor-uw-gemeente' in a cited page's address addresses nobody.
+URL = re.compile(r"https?://\S+")
+
+
 def addresses_formally(text: str) -> bool:
     """True if the text says 'u' or 'uw'; a word named in italics (``*u*``), as the schrijfwijzer does, is no address."""
+    text = URL.sub("", text)
     return any(text[m.start() - 1:m.start()] != "*" or text[m.end():m.end() + 1] != "*" for m in FORMAL.finditer(text))
 
 
@@ -56,6 +61,8 @@ def formal_lines(text: str, *, sentences_only: bool = False) -> list[str]:
     ("Utrecht, nu en over een uur.", False),
     ("Spreek de lezer aan met *je*, niet met *u* of *uw*.", False),
     ("*U mag* dit gebruiken.", True),
+    ("Bron: https://example.org/ook-voor-uw-gemeente", False),
+    ("Ook voor uw gemeente: https://example.org/a", True),
 ])
 def test_formal_address_is_recognised(text, formal):
     assert bool(formal_lines(text)) == formal

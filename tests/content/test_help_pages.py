@@ -3,69 +3,27 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
 from ..conftest import SITE_PATH
+from ..support.html import Html, read_html
 
 AUDIENCES = {  # where each audience starts: organisations, municipalities (two), contributors
     "gidsen/wat-is-een-sleutelpersoon/", "gidsen/voor-gemeenten/", "sociale-kaart/", "bijdragen/",
 }
 
 
-class Page(HTMLParser):
-    """Links, forms and the first heading of one HTML page."""
-
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-        self.footer_links: list[str] = []
-        self.forms: list[dict] = []
-        self.inputs: list[dict] = []
-        self.h1 = ""
-        self._in_h1 = False
-        self._in_copyright = 0
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
-            if self._in_copyright:
-                self.footer_links.append(attributes["href"])
-        if tag == "div" and "md-copyright" in (attributes.get("class") or "").split():
-            self._in_copyright = 1
-        elif tag == "div" and self._in_copyright:
-            self._in_copyright += 1
-        self._in_h1 = self._in_h1 or (tag == "h1" and not self.h1)
-        if tag == "form":
-            self.forms.append(attributes)
-        if tag == "input":
-            self.inputs.append(attributes)
-
-    def handle_endtag(self, tag):
-        if tag == "div" and self._in_copyright:
-            self._in_copyright -= 1
-        if tag == "h1":
-            self._in_h1 = False
-
-    def handle_data(self, data):
-        if self._in_h1:
-            self.h1 += data
-
-
-def read(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+def links(page: Html, *, footer: bool = False) -> list[str]:
+    """The link targets of a page, or only those in its footer (Material's copyright block)."""
+    return [a.attrs["href"] for a in page.tags("a") if a.attrs.get("href") and (not footer or "md-copyright" in a.within)]
 
 
 def test_404_page_is_dutch_and_links_to_each_audience(built_site):
-    page = read(built_site / "404.html")
+    page = read_html(built_site / "404.html")
     assert page.h1.strip() == "Deze pagina bestaat niet"
-    assert {SITE_PATH + path for path in AUDIENCES} <= set(page.links)
+    assert {SITE_PATH + path for path in AUDIENCES} <= set(links(page))
     assert all((built_site / path / "index.html").exists() for path in AUDIENCES)
 
 
@@ -95,7 +53,7 @@ def test_every_page_links_to_the_statements_in_its_footer(built_site):
         if "pagefind" in path.parts:
             continue
         here = SITE_PATH + path.relative_to(built_site).as_posix().removesuffix("index.html")
-        footer = {urljoin(here, link) for link in read(path).footer_links}
+        footer = {urljoin(here, link) for link in links(read_html(path), footer=True)}
         if not {SITE_PATH + "toegankelijkheid/", SITE_PATH + "privacy/"} <= footer:
             missing.append(path.relative_to(built_site).as_posix())
     assert missing == []

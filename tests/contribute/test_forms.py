@@ -9,14 +9,16 @@ import pytest
 import yaml
 
 from kennisbank.contribute.forms import CORRECTION_PAGE_FIELD, ENTRY_FORMS, FORMS, FORMS_FOLDER
+from kennisbank.contribute.from_issue import FORM_SOURCE
 from kennisbank.model.checks import check_all
-from kennisbank.model.fields import Group
+from kennisbank.model.fields import Group, GroupList
 from kennisbank.model.schema import SCHEMAS
 
 from ..conftest import ROOT, TODAY
 from ..conftest import run_cli as run
 
 NOT_ASKED = {"laatst_geverifieerd", "programma"}  # set by from-issue (the date) or by an editor (the link)
+SET_BY_FROM_ISSUE = {"geraadpleegd", "document"}  # the day of the form; the part of a source is for editors
 
 
 
@@ -41,8 +43,10 @@ def test_forms_on_disk_match_the_definitions(empty_repo):
 
 def _schema_field(kind: str, path: str):
     name, _, sub = path.partition(".")
+    name = "bronnen" if name == FORM_SOURCE else name  # the form asks for one source: the first of 'bronnen'
     field = next(f for f in SCHEMAS[kind] if f.name == name)
-    return next(f for f in field.fields if f.name == sub) if sub else field
+    group = field.group.fields if isinstance(field, GroupList) else field.fields if sub else ()
+    return next(f for f in group if f.name == sub) if sub else field
 
 
 @pytest.mark.parametrize("kind", ENTRY_FORMS)
@@ -54,7 +58,10 @@ def test_entry_form_asks_every_field_of_the_content_model(kind):
     for field in SCHEMAS[kind]:
         if field.name in NOT_ASKED:
             continue
-        wanted |= {f"{field.name}.{s.name}" for s in field.fields} if isinstance(field, Group) else {field.name}
+        if isinstance(field, GroupList):  # 'bronnen': the form asks for one, read on the day of the form
+            wanted |= {f"{FORM_SOURCE}.{s.name}" for s in field.group.fields if s.name not in SET_BY_FROM_ISSUE}
+        else:
+            wanted |= {f"{field.name}.{s.name}" for s in field.fields} if isinstance(field, Group) else {field.name}
     assert asked == wanted
 
 

@@ -105,3 +105,94 @@ def test_a_memo_reads_only_changed_files_and_gives_the_same_catalogue(scratch, m
     read.clear()
     fourth = check_all(Layout(scratch), today=TODAY, memo=memo)
     assert fourth.context is not first.context and len(read) > len(first.practices)  # data changed: everything read again
+
+
+# --- hostile files: bounded time and memory, symlinks, special files (issue 13) ---------------
+
+PRACTICE_HEAD = (FIXTURES / "good_practices" / "mobiel-in-tekst.md").read_text(encoding="utf-8").split("\n# ", 1)[0] + "\n# Voorbeeldpraktijk\n\n"
+MB = 1_000_000
+
+
+def _fill(unit: str, size: int = MB - 2_000) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+HOSTILE = {
+    "lange-regel-adres.md": PRACTICE_HEAD + _fill("a."),
+    "adressen.md": PRACTICE_HEAD + _fill("a.b@c.d&#64;%40 "),
+    "cijfers.md": PRACTICE_HEAD + _fill("06 1(2)3-4.5/6 +31 0031 "),
+    "html.md": PRACTICE_HEAD + _fill("<<a <!-- [x](javascript:{ "),
+    "backticks.md": PRACTICE_HEAD + _fill("`a`` ```b "),
+    "koppen.md": PRACTICE_HEAD + _fill("## Werving\n"),
+    "diep.yml": "naam: " + _fill("["),
+    "ankers.yml": "a: &a [x]\n" + "".join(f"k{i}: [*a, *a, *a, *a]\n" for i in range(40_000)),
+    "velden.yml": "".join(f"veld{i}: waarde\n" for i in range(55_000)),
+    "tekst.yml": 'hoe_inzetten: "' + _fill("tekst 06 ") + '"\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_hostile_file_of_1_mb_is_checked_in_bounded_time_and_memory(name, scratch):
+    import json
+    import subprocess
+    import sys
+
+    folder = "good_practices" if name.endswith(".md") else "programmas"
+    (scratch / folder / name).write_text(HOSTILE[name], encoding="utf-8")
+    assert (scratch / folder / name).stat().st_size <= MB
+    probe = ("import json, resource, sys, time, io, contextlib\n"
+             "from kennisbank.tools import cli\n"
+             "start = time.perf_counter(); out = io.StringIO()\n"
+             "with contextlib.redirect_stdout(out): code = cli.main(['check'])\n"
+             "print(json.dumps({'code': code, 'seconds': time.perf_counter() - start, 'out': out.getvalue(),\n"
+             "                  'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=scratch, capture_output=True, text=True, timeout=120, check=False)
+    assert result.stderr == ""
+    figures = json.loads(result.stdout)
+    assert figures["code"] == 1
+    assert f"{folder}/{name}:" in figures["out"]
+    assert figures["seconds"] < 5, figures["seconds"]
+    assert figures["mb"] < 500, figures["mb"]
+
+
+def test_a_symlink_is_refused_and_its_target_never_read(scratch, tmp_path):
+    import os
+
+    secret = tmp_path / "geheim.yml"
+    secret.write_text("GEHEIM_WACHTWOORD: hunter2\nwerkgebied: [Geheimstad]\n", encoding="utf-8")
+    os.symlink(secret, scratch / "programmas" / "koppeling.yml")
+    os.symlink(tmp_path, scratch / "content" / "map")
+    os.symlink(secret, scratch / "data" / "extra.yml")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    mine = [p.format() for p in catalogue.problems if "koppeling" in p.path or p.path in ("content/map", "data/extra.yml")]
+    message = ("dit is een symbolische koppeling (symlink); de kennisbank leest alleen gewone bestanden en mappen. "
+               "Zet het bestand zelf hier neer")
+    assert mine == [f"content/map:1: {message}", f"data/extra.yml:1: {message}", f"programmas/koppeling.yml:1: {message}"]
+    assert not any("GEHEIM" in p.format() or "hunter2" in p.format() or "Geheimstad" in p.format() for p in catalogue.problems)
+
+
+def test_a_pipe_is_refused_without_hanging(scratch):
+    import os
+
+    os.mkfifo(scratch / "good_practices" / "pijp.md")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert [p.format() for p in catalogue.problems if p.path == "good_practices/pijp.md"] == [
+        "good_practices/pijp.md:1: dit is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat); haal het weg"]
+
+
+def test_a_readme_in_content_is_a_page_and_checked(scratch):
+    (scratch / "content" / "gidsen" / "README.md").write_text("# Lees mij\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == "content/gidsen/README.md"]
+    assert problems and problems[0].startswith("content/gidsen/README.md:1: geen front matter gevonden")
+
+
+def test_an_error_in_a_programme_does_not_say_it_does_not_exist(scratch):
+    shutil.copy(FIXTURES / "programmas" / "mobiel.yml", scratch / "programmas" / "mobiel.yml")
+    practice = scratch / "good_practices" / "fsan.md"
+    practice.write_text(practice.read_text(encoding="utf-8").replace("programma: fsan-vrouwenbesnijdenis", "programma: mobiel"), encoding="utf-8")
+    assert "programma: mobiel" in practice.read_text(encoding="utf-8")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert [p.path for p in catalogue.problems if p.severity is Severity.ERROR] == ["programmas/mobiel.yml"]
+    (scratch / "programmas" / "mobiel.yml").unlink()
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert any("het programma 'mobiel' bestaat niet" in p.message for p in catalogue.problems if p.path == "good_practices/fsan.md")

@@ -171,6 +171,19 @@ def test_lookup_unknown_or_ambiguous(gazetteer, text):
     assert gazetteer.lookup(text) is None
 
 
+def test_an_official_name_wins_over_an_alias_and_a_shared_alias_finds_nothing():
+    g = gz.Gazetteer([
+        gz.Municipality("GM0001", "Noord", "Utrecht", 52.0, 5.0, aliases=("Zuid", "Midden", "Noorderdorp")),
+        gz.Municipality("GM0002", "Zuid", "Utrecht", 52.1, 5.1, aliases=("Midden",)),
+        gz.Municipality("GM0003", "Oost", "Utrecht", 52.2, 5.2, aliases=("Oosterdorp", "oosterdorp")),
+    ])
+    assert g.lookup("Zuid").code == "GM0002"  # its own name, although Noord lists it as an alias
+    assert g.lookup("Midden") is None  # the alias of two municipalities
+    assert g.lookup("Noorderdorp").code == "GM0001"
+    assert g.lookup("Oosterdorp").code == "GM0003"  # one municipality naming an alias twice is no ambiguity
+    assert g.suggest("Noorderdrp") == "Noorderdorp"
+
+
 @pytest.mark.parametrize(
     ("text", "province"),
     [
@@ -264,3 +277,10 @@ def test_distance_symmetric(gazetteer):
 def test_distance_amsterdam_utrecht(gazetteer):
     a, u = gazetteer.lookup("Amsterdam"), gazetteer.lookup("Utrecht")
     assert 30 < gz.distance_km((a.lat, a.lon), (u.lat, u.lon)) < 40  # hemelsbreed ongeveer 35 km
+
+
+def test_an_ambiguous_name_suggests_every_municipality_it_may_mean(gazetteer):
+    assert [m.name for m in gazetteer.candidates("Bergen")] == ["Bergen (L.)", "Bergen (NH.)"]
+    assert [m.name for m in gazetteer.candidates("gemeente bergen")] == ["Bergen (L.)", "Bergen (NH.)"]
+    assert gazetteer.candidates("Bergen op Zoom") == ()
+    assert gazetteer.candidates("Amsterdam") == ()

@@ -114,3 +114,67 @@ def test_libyaml_and_pure_python_parsers_agree(text, first_line, monkeypatch):
     fast = parse_yaml(text, "x.md", first_line)
     monkeypatch.setattr(loading, "_FastLoader", loading._Loader)
     assert parse_yaml(text, "x.md", first_line) == fast
+
+
+# --- what content has no use for is refused before anything is built (issue 13) ---------------
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels):
+        name, previous = chr(97 + i), chr(96 + i)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_nested_aliases_are_refused_before_they_expand():
+    import tracemalloc
+
+    tracemalloc.start()
+    data, _, problems = parse_yaml(billion_laughs(), "x.yml", 1)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert data is None
+    assert problems[0].format().startswith("x.yml:1: a: '&a' is in YAML een anker; bronbestanden gebruiken geen ankers (&) en verwijzingen (*)")
+    assert peak < 5_000_000  # the expanded document would be 9^9 strings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: [1, 2]\nb: *x\n", "x.yml:2: b: '*x' is in YAML een verwijzing naar een anker"),
+    ("a:\n  b: &y 1\n", "x.yml:2: a.b: '&y' is in YAML een anker"),
+    ("a: !!binary aGVsbG8=\n", "x.yml:1: a: '!!binary' is een YAML-label"),
+    ("a: !!python/object/apply:os.system [ls]\n", "x.yml:1: a: '!!python/object/apply:os.system' is een YAML-label"),
+    ("a: " + "[" * 5000 + "]" * 5000 + "\n", "x.yml:1: a: de waarden staan hier meer dan 20 lagen diep in elkaar"),
+    ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 60)), "x.yml:"),
+    ("a: " + "9" * 5000 + "\n", "x.yml:1: a: dit getal is 5000 tekens lang"),
+    ("a: 0x" + "f" * 100 + "\n", "x.yml:1: a: dit getal is 102 tekens lang"),
+    ("null: x\n", "x.yml:1: hier staat een veld zonder naam"),
+    ("~: x\n", "x.yml:1: hier staat een veld zonder naam"),
+    ("12: x\n", "x.yml:1: '12' kan geen veldnaam zijn"),
+    ("a:\n  true: x\n", "x.yml:2: a: 'true' kan geen veldnaam zijn"),
+    ("? [a, b]\n: c\n", "x.yml:1: een lijst of groep kan geen veldnaam zijn"),
+])
+def test_yaml_that_content_has_no_use_for_gets_a_dutch_message(text, expected, monkeypatch):
+    from kennisbank.model import loading
+
+    for loader in (loading._FastLoader, loading._Loader):  # the fast path and the pure-Python one
+        monkeypatch.setattr(loading, "_FastLoader", loader)
+        data, _, problems = parse_yaml(text, "x.yml", 1)
+        assert data is None
+        assert problems and problems[0].format().startswith(expected), problems
+
+
+def test_quoted_values_and_ordinary_numbers_still_pass():
+    data, _, problems = parse_yaml('a: "&anker *ster !uitroep"\nb: 12\nc: "123456789012345678901234567890123"\n', "x.yml", 1)
+    assert problems == []
+    assert data == {"a": "&anker *ster !uitroep", "b": 12, "c": "123456789012345678901234567890123"}
+
+
+def test_a_file_over_the_limit_is_not_read(tmp_path):
+    from kennisbank.model.loading import MAX_BYTES
+
+    file = tmp_path / "groot.md"
+    file.write_bytes(b"---\ntitel: x\n---\n" + b"a" * MAX_BYTES)
+    source, problems = read_source(file, tmp_path)
+    assert source is None
+    assert [p.format() for p in problems] == [
+        "groot.md:1: het bestand is 1.0 MB; een bronbestand mag hoogstens 1 MB zijn. Splits het op of haal er iets uit"]

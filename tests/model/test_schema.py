@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from kennisbank.model.checks import make_context
-from kennisbank.model.fields import AreaField, Date, Email, Phone, Url
+from kennisbank.model.fields import AreaField, Date, Email, Integer, Phone, Url
 from kennisbank.model.loading import read_source
 from kennisbank.model.schema import SCHEMAS, json_schema
 
@@ -83,3 +83,22 @@ def test_real_content_validates_against_published_json_schema(source, ctx):
     record, problems = read_source(ROOT / source, ROOT)
     assert problems == []
     jsonschema.validate(record.data, json_schema(kind_of(source), ctx))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (1945, []), (TODAY.year, []),
+    (1944, [f"1944 kan niet; het moet tussen 1945 en {TODAY.year} zijn"]),
+    (TODAY.year + 1, [f"{TODAY.year + 1} kan niet; het moet tussen 1945 en {TODAY.year} zijn"]),
+    ("1990", ["moet een geheel getal zijn, niet tekst"]), (True, ["moet een geheel getal zijn, niet ja/nee"]),
+    (19.5, ["moet een geheel getal zijn, niet een getal"]), (None, ["moet een geheel getal zijn, niet leeg"]),
+])
+def test_a_year_lies_between_its_bounds(value, expected, ctx):
+    assert messages(Integer("sinds", "since", "", minimum=1945, until_this_year=True), value, ctx) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (1, []), (10_000, []), (0, ["0 kan niet; het moet minstens 1 zijn"]),
+    ([3], ["moet een geheel getal zijn, niet een lijst"]), ({"a": 1}, ["moet een geheel getal zijn, niet een groep velden"]),
+])
+def test_a_count_has_only_a_minimum(value, expected, ctx):
+    assert messages(Integer("aantal", "count", "", minimum=1), value, ctx) == expected

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 
 import jsonschema
@@ -11,12 +10,11 @@ import pytest
 
 from kennisbank.model.checks import Layout, check_all, make_context
 from kennisbank.model.loading import read_source
-from kennisbank.model.records import Consent
+from kennisbank.model.records import Consent, PartialDate
 from kennisbank.model.schema import json_schema
 from kennisbank.model.stories import is_story
-from kennisbank.tools import cli
 
-from ..conftest import ROOT, TODAY
+from ..conftest import ROOT, TODAY, run_cli
 from .test_checks import EXPECTED, FIXTURES
 
 STORY = "content/verhalen/posts/maaksessie-sleutelpersonen-2020.md"
@@ -35,7 +33,8 @@ def test_real_story_is_a_story_record(catalogue):
     assert story.authors == ("redactie",)
     assert story.consent == Consent(identifiable=False)
     assert story.draft is False
-    assert story.sources[0].date == dt.date(2021, 2, 23)
+    assert story.sources[0].date == PartialDate(2021, 2, 23)
+    assert story.sources[0].url == "https://www.openembassy.nl/magazine/landelijke-maaksessie-sleutelpersonen/"
     assert STORY not in {p.path for p in catalogue.pages}
 
 
@@ -51,18 +50,9 @@ def test_is_story(path, story):
     assert is_story(tuple(path.split("/"))) is story
 
 
-def run_check(root) -> int:
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return cli.main(["check"])
-    finally:
-        os.chdir(cwd)
-
-
 def test_story_without_consent_fails_check_with_exact_message(scratch, capsys):
     shutil.copy(FIXTURES / NO_CONSENT, scratch / NO_CONSENT)
-    assert run_check(scratch) == 1
+    assert run_cli(scratch, "check") == 1
     out = capsys.readouterr().out.splitlines()
     assert (
         "content/verhalen/posts/zonder-toestemming.md:2: toestemming: dit verplichte veld ontbreekt "

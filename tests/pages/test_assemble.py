@@ -10,7 +10,7 @@ import os
 import pytest
 
 from kennisbank.model.checks import CheckMemo, Layout, check_all
-from kennisbank.model.records import Area
+from kennisbank.model.records import Count, PartialDate
 from kennisbank.pages import assemble, common, entries, paginate
 from kennisbank.pages import catalogue as catalogue_module
 from kennisbank.tools.synthetic import make_repo
@@ -41,17 +41,6 @@ def test_link_is_relative():
     assert common.link("Kaart", "index.md", "sociale-kaart/index.md") == "[Kaart](sociale-kaart/index.md)"
 
 
-def test_stale_notice_only_after_twelve_months():
-    assert common.stale_notice(dt.date(2026, 1, 1), TODAY) == ""
-    assert "Controleer of dit nog klopt" in common.stale_notice(dt.date(2021, 2, 23), TODAY)
-
-
-def test_area_text():
-    assert common.area_text(Area(national=True)) == "Landelijk"
-    assert common.area_text(Area(unknown=True)) == "Niet vermeld in de bron"
-    assert common.area_text(Area(municipalities=("Haarlem",), provinces=("Utrecht",))) == "Haarlem, provincie Utrecht"
-
-
 def test_every_practice_and_programme_has_a_page(catalogue, files):
     for p in catalogue.practices:
         assert files[f"praktijken/{p.slug}.md"].edit_path == p.path
@@ -69,12 +58,35 @@ def test_index_pages_per_theme_and_role(catalogue, files):
 def test_practice_page_shows_facts_source_and_notice(files):
     page = files["praktijken/fsan.md"].content
     assert "title: Landelijk netwerk tegen vrouwenbesnijdenis" in page
-    assert "Organisatie\n:   Federatie van Somalische Associaties Nederland (FSAN)" in page
+    assert "Organisatie\n:   Federatie van Somalische Associaties in Nederland (FSAN)" in page
     assert "[Voorlichter](../rollen/voorlichter.md)" in page
-    assert "Aantal sleutelpersonen\n:   ongeveer 200" in page
-    assert "Controleer of dit nog klopt" in page  # verified 2021, shown in 2026
-    assert "## Bron" in page and "23 februari 2021" in page
-    assert page.index("Organisatie\n:") > page.index("# Landelijk netwerk")
+    assert "Aantal sleutelpersonen\n:   ruim 200" in page
+    assert '!!! warning "Volgens bronnen uit 2021"' in page  # the report is more than two years old
+    assert "Status: niet bekend. Looptijd: sinds 2004." in page
+    assert "[Stuur een correctie](kennisbank-correctie:)" in page
+    assert "## Bron" in page and "23 februari 2021" in page and "Gelezen op 1 december 2026." in page
+    assert page.index("# Landelijk netwerk") < page.index("Volgens bronnen") < page.index("Organisatie\n:")
+
+
+def test_a_count_shows_as_the_source_says_it(catalogue):
+    exact = dataclasses.replace(catalogue.practices[0], keyperson_count=Count(number=6))
+    assert "Aantal sleutelpersonen\n:   6\n" in entries.practice_page(exact, catalogue).content
+    assert "ongeveer" not in entries.practice_page(exact, catalogue).content
+
+
+def test_recent_knowledge_gets_an_info_box_without_an_invitation(catalogue):
+    recent = dataclasses.replace(catalogue.programmes[0], status="lopend",
+                                 sources=(dataclasses.replace(catalogue.programmes[0].sources[0], date=PartialDate(2025, 6)),))
+    page = entries.programme_page(recent, catalogue).content
+    assert '!!! info "Volgens bronnen uit 2025"' in page and "Status: lopend." in page
+    assert "De nieuwste bron is van juni 2025." in page and "correctie" not in page
+
+
+def test_undated_sources_say_that_the_age_is_unknown(catalogue):
+    undated = dataclasses.replace(catalogue.programmes[0], sources=(dataclasses.replace(catalogue.programmes[0].sources[0], date=None),))
+    page = entries.programme_page(undated, catalogue).content
+    assert '!!! warning "Volgens bronnen zonder datum"' in page
+    assert "ze zijn gelezen op 1 december 2026. Hoe oud deze kennis is, weten we niet." in page
 
 
 def test_data_from_entries_is_escaped(catalogue):
@@ -177,12 +189,16 @@ def test_map_list_pages_cover_every_programme_per_province_and_link_to_each_star
     pages = {d: f.content for d, f in files.items() if d == "sociale-kaart/index.md" or d.startswith("sociale-kaart/pagina/")}
     assert len(pages) > 2
     listed = [t for d, content in pages.items() for t in entry_links(d, content) if t.startswith("programmas/")]
+    finished = {p.slug for p in catalogue.programmes if p.status == "afgerond"}
+    assert finished and len(finished) < len(catalogue.programmes)
     for programme in catalogue.programmes:
         provinces = common.area_provinces(programme.area, catalogue.context) or (("Landelijk",) if programme.area.national else ())
-        assert listed.count(f"programmas/{programme.slug}.md") == len(provinces), programme.slug
+        expected = 1 if programme.slug in finished else len(provinces)  # finished ones once, at the end
+        assert listed.count(f"programmas/{programme.slug}.md") == expected, programme.slug
+    assert all(listed.index(f"programmas/{s}.md") > len(listed) - len(finished) - 1 for s in finished)
     jumps = re.findall(r"^- \[([^\]]+)\]\(([^)#]+)#([a-z-]+)\) \(pagina (\d+)\)$", pages["sociale-kaart/index.md"], re.MULTILINE)
-    covered = {p for x in catalogue.programmes for p in common.area_provinces(x.area, catalogue.context)}
-    assert {name for name, *_ in jumps} == {"Landelijk", *covered}
+    covered = {p for x in catalogue.programmes if x.slug not in finished for p in common.area_provinces(x.area, catalogue.context)}
+    assert {name for name, *_ in jumps} == {"Landelijk", *covered, "Afgeronde programma's"}
     for name, target, anchor, number in jumps:
         doc = "sociale-kaart/index.md" if number == "1" else f"sociale-kaart/{target}"
         assert doc == paginate.page_doc("sociale-kaart/index.md", int(number))
@@ -216,10 +232,12 @@ def test_lists_of_entries_are_left_out_of_the_search_index(big):
         assert not any(t.startswith(entries) for t in entry_links(doc, content[:start] + content[end:])), doc
 
 
-def test_small_lists_have_no_page_numbers(files):
+def test_small_lists_have_no_page_numbers(catalogue):
+    report = dataclasses.replace(catalogue, programmes=catalogue.programmes[:5], practices=catalogue.practices[:5])
+    small = {f.doc_path: f for f in assemble.generate(report)}
     for doc in ("praktijken/index.md", "sociale-kaart/index.md", "themas/gezondheid.md"):
-        assert "kb-pagination" not in files[doc].content
-    assert not any("/pagina/" in d for d in files)
+        assert "kb-pagination" not in small[doc].content
+    assert not any("/pagina/" in d for d in small if not d.startswith("redactie/"))
 
 
 # --- making only what changed (serve) -------------------------------------------------
@@ -250,14 +268,14 @@ def test_with_a_memo_only_what_changed_is_made_and_the_result_is_the_same(edit, 
     repo = make_repo(ROOT, tmp_path / "repo", 30, practices=8, guides=1)
     layout = Layout(repo.root)
     check_memo, memo = CheckMemo(), assemble.Memo()
-    first = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo)
+    first = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
     assert first == assemble.generate(check_all(layout, today=TODAY))
-    assert assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo) == first
+    assert assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo) == first
     assert memo.remade == 0  # nothing changed: nothing is made again
     practices = sorted(p for p in repo.practices)
     programmes = sorted(p for p in repo.programmes)
     EDITS[edit](repo.root, practices, programmes)
-    again = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo)
+    again = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
     assert again == assemble.generate(check_all(layout, today=TODAY))
     assert again != first
     if edit != "vocabulary":

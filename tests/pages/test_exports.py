@@ -10,8 +10,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kennisbank.model.checks import Layout, check_all
+from kennisbank.model.gazetteer import Gazetteer
 from kennisbank.model.records import Area, Contact
 from kennisbank.pages import exports as ex
 from kennisbank.site.project import build_site
@@ -46,16 +48,28 @@ def rows(text: str) -> list[dict[str, str]]:
 
 # --- CSV ---------------------------------------------------------------------------
 
+#: The published columns, written out: users of the open data rely on them, so dropping or renaming one must fail here.
+HEADER = ["slug", "naam", "samenvatting", "organisatie", "werkgebied", "gemeentecodes", "provincies", "themas", "rollen",
+          "talen", "doelgroepen", "vergoeding", "hoe_inzetten", "website", "email", "telefoon", "formulier", "status",
+          "periode_start", "periode_eind", "kennis_van", "bron_urls", "bron_titels", "bron_uitgevers", "bron_datums",
+          "bron_gelezen", "laatst_geverifieerd", "pagina"]
+
+
 def test_csv_round_trips_every_programme(rich):
     table = rows(ex.programmes_csv(rich))
     assert sorted(r["slug"] for r in table) == sorted(p.slug for p in rich.programmes)
-    assert list(table[0]) == [c.name for c in ex.COLUMNS]
+    assert list(table[0]) == HEADER
     by_slug = {r["slug"]: r for r in table}
     for p in rich.programmes:
         row = by_slug[p.slug]
         assert (row["naam"], row["organisatie"], row["samenvatting"]) == (p.name, p.organisation, p.summary)
         assert row["themas"].split("; ") == list(p.themes)
         assert row["laatst_geverifieerd"] == p.verified.isoformat()
+        assert row["status"] == p.status
+        assert row["bron_titels"].split("; ") == [s.title for s in p.sources]
+        assert row["bron_urls"].split("; ") == [s.url or "" for s in p.sources]
+        assert row["bron_gelezen"].split("; ") == [s.accessed.isoformat() for s in p.sources]
+        assert (row["email"], row["telefoon"]) == ((p.contact.email or "", p.contact.phone or "") if p.contact else ("", ""))
     assert by_slug["fsan-vrouwenbesnijdenis"]["werkgebied"] == "landelijk"
     assert by_slug["provinciaal"]["werkgebied"] == "Utrecht; Zeeland"
     assert by_slug["provinciaal"]["gemeentecodes"] == "GM0344"
@@ -135,6 +149,11 @@ def test_datapackage_describes_every_table(rich):
     for resource in package["resources"]:
         for key in resource["schema"].get("foreignKeys", []):
             assert key["reference"]["resource"] in names
+        fields = {f["name"]: f for f in resource["schema"]["fields"]}
+        assert fields["id"]["format"] == "uuid" and fields["id"]["constraints"] == {"required": True, "unique": True}
+        for name, field in fields.items():
+            if name.endswith("_id"):  # a reference to another table: a required uuid too
+                assert field["format"] == "uuid" and field["constraints"]["required"] is True, (resource["name"], name)
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +213,7 @@ def test_site_has_every_open_data_file(two_builds):
 def test_open_data_page_describes_files_licence_and_fields(catalogue):
     page = ex.open_data_page(catalogue).content
     assert "title: Open data" in page and "CC BY 4.0" in page
-    for target, _, _, _ in ex.FILES:
+    for target, _ in ex.FILES.values():
         assert f"]({target})" in page
     for column in ex.COLUMNS:
         assert f"| `{column.name}` |" in page
@@ -204,10 +223,124 @@ def test_open_data_page_describes_files_licence_and_fields(catalogue):
 
 def test_empty_catalogue_exports_headers_only(empty_repo):
     empty = check_all(Layout(empty_repo), today=TODAY)
-    assert ex.programmes_csv(empty).strip() == ",".join(c.name for c in ex.COLUMNS)
+    assert ex.programmes_csv(empty).strip() == ",".join(HEADER)
     assert ex.programmes_geojson(empty) == {"type": "FeatureCollection", "features": []}
 
 
 def test_record_json_is_json_dumps_of_the_list(catalogue):
     for records in (catalogue.practices, catalogue.programmes, ()):
         assert ex.record_json(records) == json.dumps([ex._plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+
+
+# --- spreadsheet formulas (OWASP CSV injection) -------------------------------------------------
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_that_a_spreadsheet_would_run_is_neutralised(start, catalogue, tmp_path):
+    base = catalogue.programmes[0]
+    hostile = dataclasses.replace(base, slug="formule", name=f"{start}HYPERLINK(\"https://example.org\")", organisation=f"{start}1+1",
+                                  contact=Contact(phone=f"{start}31 20 123 4567"))
+    rich = dataclasses.replace(catalogue, programmes=(hostile,))
+    table = {r["slug"]: r for r in rows(ex.programmes_csv(rich))}
+    assert table["formule"]["naam"] == f"'{start}HYPERLINK(\"https://example.org\")"
+    assert table["formule"]["organisatie"] == f"'{start}1+1"
+    for generated in ex.hsds_files(rich):
+        if generated.doc_path.endswith(".csv"):
+            for row in csv.reader(io.StringIO(generated.content)):
+                assert not any(cell.startswith(ex.FORMULA_START) for cell in row), (generated.doc_path, row)
+    assert ex.cell("gewone tekst") == "gewone tekst"
+
+
+def table_rows(page: str, header: str) -> list[list[str]]:
+    """The cells of each row of the Markdown table under ``header``; every line up to the blank one must be a row."""
+    lines = page.split(header + "\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert all(line.startswith("| ") and line.endswith(" |") for line in lines[1:]), lines
+    return [[cell.strip() for cell in line[2:-2].split(" | ")] for line in lines[1:]]
+
+
+def test_open_data_page_tables_have_a_row_per_file_field_and_table(catalogue):
+    generated = ex.open_data_page(catalogue)
+    page = generated.content
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["type"] == "overzicht" and meta["description"].startswith("Download alle programma&#x27;s")  # escaped by front_matter
+    assert generated.edit_path == "programmas/"
+    files = table_rows(page, "| Bestand | Vorm | Wat staat erin |")
+    assert [row[0] for row in files] == [f"[`{name}`]({target})" for target, name in ex.FILES.values()]
+    fields = table_rows(page, "| Veld | JSON | Uitleg |")
+    assert [row[:2] for row in fields][:3] == [["`slug`", "`slug`"], ["`naam`", "`name`"], ["`samenvatting`", "`summary`"]]
+    assert ["`pagina`", "–"] in [row[:2] for row in fields]  # a column without a JSON key
+    assert len(fields) == len(HEADER)
+
+
+def test_json_files_are_written_as_published(rich):
+    """Indented, UTF-8 as it is (no \\u escapes), one newline at the end; records with their lists as lists."""
+    renamed = dataclasses.replace(rich, programmes=(*rich.programmes[:-1], dataclasses.replace(rich.programmes[-1], name="Súdwest samen")))
+    files = {f.doc_path: f.content for f in [*ex.files(renamed), *ex.record_files(renamed)]}
+    geojson = files[ex.GEOJSON_DOC]
+    assert geojson.startswith('{\n "type": "FeatureCollection",\n "features": [\n  {\n') and geojson.endswith("\n}\n")
+    assert "Súdwest samen" in geojson
+    records = files[ex.JSON_DOC]
+    assert records.startswith('[\n {\n  "slug": ') and records.endswith("\n]\n") and "Súdwest samen" in records
+    assert [r["themes"] for r in json.loads(records)] == [list(p.themes) for p in renamed.programmes]
+    assert files[f"{ex.HSDS_DIR}/datapackage.json"].startswith('{\n  "')
+
+
+def test_geojson_rounds_points_to_four_decimals(rich):
+    """About 10 metres: enough for the centre of a municipality."""
+    gazetteer = rich.context.gazetteer
+    precise = Gazetteer([dataclasses.replace(m, lat=m.lat + 0.000049, lon=m.lon + 0.000041) for m in gazetteer.municipalities])
+    cat = dataclasses.replace(rich, context=dataclasses.replace(rich.context, gazetteer=precise))
+    feature = next(f for f in ex.programmes_geojson(cat)["features"] if f["id"] == "haarlem-zandvoort-gezondheid")
+    haarlem = precise.lookup("Haarlem")
+    assert feature["geometry"]["coordinates"][0] == [round(haarlem.lon, 4), round(haarlem.lat, 4)]
+    assert all(len(str(x).split(".")[1]) <= 4 for point in feature["geometry"]["coordinates"] for x in point)
+
+
+def test_hsds_rows_fill_only_their_own_columns_and_ids_are_unique(rich):
+    tables = ex.hsds_tables(rich)
+    for name, _, fields, _ in ex.HSDS_TABLES:
+        columns = {f.name for f in fields}
+        assert tables[name], name  # rich has rows for every table
+        assert [sorted(set(row) - columns) for row in tables[name] if set(row) - columns] == [], name
+    ids = [row["id"] for rows in tables.values() for row in rows]
+    assert len(ids) == len(set(ids))  # per table and across tables: the kind is part of every id
+
+
+def test_hsds_rows_of_one_programme_written_out(rich):
+    tables = ex.hsds_tables(rich)
+    service = next(s for s in tables["service"] if s["name"] == "Provinciaal voorbeeld")
+    assert (service["description"], service["url"], service["email"]) == (rich.programmes[0].summary, "https://voorbeeld.nl/", "info@voorbeeld.nl")
+    assert service["application_process"] == rich.programmes[0].how_to_engage
+    assert service["assured_date"] == rich.programmes[0].verified.isoformat() and "status" in service
+    base = rich.programmes[0]
+    assert service["eligibility_description"] == ", ".join(rich.context.vocab.label("doelgroepen", c) for c in base.communities) != ""
+    mine = lambda table: [{k: v for k, v in row.items() if k not in ("id", "service_id")} for row in tables[table] if row["service_id"] == service["id"]]  # noqa: E731
+    assert mine("service_area") == [{"name": "Utrecht", "description": "gemeente, CBS-code GM0344"}, {"name": "Zeeland", "description": "provincie"}]
+    assert mine("phone") == [{"number": "030 123 45 67", "type": "voice"}]
+    assert mine("language") == [{"name": "Arabisch", "code": "ar"}, {"name": "Tigrinya", "code": "ti"}]
+    source = base.sources[0]
+    dated = f", {source.date.iso()}" if source.date else ""
+    assert mine("url")[0] == {"label": f"Bron: {source.title} ({source.publisher}{dated}); gelezen op {source.accessed.isoformat()}", "url": source.url}
+    assert len(mine("url")) == len(base.sources)
+    national = next(s for s in tables["service"] if s["name"] == "Sleutelpersonen tegen vrouwenbesnijdenis")
+    assert [(a["name"], a["description"]) for a in tables["service_area"] if a["service_id"] == national["id"]] == [("Nederland", "landelijk")]
+    lower = dataclasses.replace(rich.programmes[0], slug="kleine-letter", organisation="de Kleine Club")
+    organisations = [o["name"] for o in ex.hsds_tables(dataclasses.replace(rich, programmes=(*rich.programmes, lower)))["organization"]]
+    assert organisations.index("de Kleine Club") < organisations.index("Gemeenten Haarlem en Zandvoort")  # case does not count
+    test_organisation = next(o for o in tables["organization"] if o["name"] == "Testorganisatie")
+    assert test_organisation["description"] == "Voert uit op de sociale kaart: Provinciaal voorbeeld; Tweede programma."
+
+
+def test_hsds_ids_are_those_already_published(catalogue):
+    """Reusers link to these ids: written out, so a change to how an id is made cannot pass unnoticed."""
+    haarlem = next(p for p in catalogue.programmes if p.slug == "haarlem-zandvoort-gezondheid")
+    haarlem = dataclasses.replace(haarlem, languages=("ar",), contact=Contact(phone="023 511 51 15"))
+    tables = ex.hsds_tables(dataclasses.replace(catalogue, programmes=(haarlem,)))
+    assert {name: [row["id"] for row in rows] for name, rows in tables.items()} == {
+        "organization": ["59fbf676-26df-5cf4-8d12-4a5e31910d9a"],
+        "program": ["21c1d3ff-0111-5813-bf0e-ae5a29fa9697"],
+        "service": ["e70b4eb6-b487-55b1-9440-4e19e5b57f50"],
+        "service_area": ["6c1fd043-eaed-53ff-8053-2377afa6f4d3", "5382efd5-092c-51c0-93c7-730e5b6a7c22"],
+        "language": ["82b65327-696d-5b70-aa95-5e504b696841"],
+        "url": ["94cf4f3f-8a32-56e8-a8c6-6d2559726a03"],
+        "phone": ["2e71fcdf-a82e-5277-b8cd-19275b394f81"],
+    }

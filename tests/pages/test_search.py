@@ -68,7 +68,7 @@ def test_the_search_page_is_not_indexed_and_has_the_form(ctx):
     assert not search_page.indexed and search_page.is_search_page
     form = {f.name: f for f in search_page.form}
     assert list(form) == ["type", "thema", "rol", "provincie"]
-    assert [o.value for o in form["type"].options] == ["gids", "praktijk", "programma", "gemeente", "overzicht", "pagina", "verhaal"]
+    assert [o.value for o in form["type"].options] == ["gids", "werkblad", "praktijk", "programma", "gemeente", "overzicht", "pagina", "verhaal"]
     assert ("werving", "Werving en selectie") in [(o.value, o.label) for o in form["thema"].options]
     assert ("helper", "Helper") in [(o.value, o.label) for o in form["rol"].options]
     assert [o.value for o in form["provincie"].options][:2] == ["Groningen", "Fryslân"]

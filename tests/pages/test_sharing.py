@@ -82,6 +82,7 @@ def test_title_and_description_prefer_dutch_fields_and_unescape():
 
 def test_section_label_and_address():
     assert section_label("gidsen/zes-rollen/") == "Gids"
+    assert section_label("werkbladen/eerste-gesprek/") == "Werkblad"
     assert section_label("verhalen/categorie/verslag/") == "Verhalen"
     assert section_label("") == ""
     assert site_address("https://example.org/kb/") == "example.org/kb"

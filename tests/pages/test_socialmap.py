@@ -1,25 +1,31 @@
-"""The social map's logic: locality, distances, nearest programmes, municipality pages, map page, client data."""
+"""The social map's pages and data: municipality pages, the map page, the client data (geography: test_geography.py)."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
-import random
 
 import pytest
 
 from kennisbank.model.checks import check_all
 from kennisbank.model.gazetteer import PROVINCES
 from kennisbank.model.records import Area
-from kennisbank.pages import geography, mapdata, municipalities, socialmap
+from kennisbank.pages import mapdata, municipalities, socialmap
 from kennisbank.pages.assemble import generate
 
 from ..conftest import TODAY
 
+#: The two programmes the hub started with: one national, one in Haarlem and Zandvoort. The tests build on
+#: this fixed pair, so that they keep their meaning as the real social map grows.
+STARTING_PAIR = ("fsan-vrouwenbesnijdenis", "haarlem-zandvoort-gezondheid")
+
 
 @pytest.fixture(scope="module")
 def catalogue(layout):
-    return check_all(layout, today=TODAY)
+    real = check_all(layout, today=TODAY)
+    return dataclasses.replace(real, programmes=tuple(p for p in real.programmes if p.slug in STARTING_PAIR),
+                               practices=tuple(p for p in real.practices if p.programme in STARTING_PAIR or not p.programme))
 
 
 @pytest.fixture(scope="module")
@@ -40,81 +46,12 @@ def with_programmes(catalogue, *programmes):
     return dataclasses.replace(catalogue, programmes=tuple(programmes))
 
 
-# --- geography ---------------------------------------------------------------------
-
-def test_local_means_the_municipality_or_its_whole_province(gazetteer):
-    haarlem = town(gazetteer, "Haarlem")
-    assert geography.is_local(Area(municipalities=("Haarlem", "Zandvoort")), haarlem)
-    assert geography.is_local(Area(provinces=("Noord-Holland",)), haarlem)
-    assert not geography.is_local(Area(provinces=("Utrecht",)), haarlem)
-    assert not geography.is_local(Area(national=True), haarlem)
-
-
-def test_distance_to_known_places(gazetteer):
-    maastricht = town(gazetteer, "Maastricht")
-    assert geography.distance_to(Area(municipalities=("Haarlem",)), maastricht, gazetteer) == pytest.approx(185.1, abs=0.1)
-    # the nearest municipality of an area counts: Haarlem is closer to Maastricht than Zandvoort (186.2 km)
-    assert geography.distance_to(Area(municipalities=("Zandvoort", "Haarlem")), maastricht, gazetteer) == pytest.approx(185.1, abs=0.1)
-    assert geography.distance_to(Area(municipalities=("Utrecht",)), town(gazetteer, "Amsterdam"), gazetteer) == pytest.approx(33.6, abs=0.1)
-    assert geography.distance_to(Area(municipalities=("Maastricht",)), maastricht, gazetteer) == 0
-    assert geography.distance_to(Area(national=True), maastricht, gazetteer) is None
-
-
-def test_a_province_counts_by_its_nearest_municipality(gazetteer):
-    amsterdam = town(gazetteer, "Amsterdam")
-    nearest_utrecht = min(geography.distance_to(Area(municipalities=(m.name,)), amsterdam, gazetteer) for m in gazetteer.by_province("Utrecht"))
-    assert geography.distance_to(Area(provinces=("Utrecht",)), amsterdam, gazetteer) == pytest.approx(nearest_utrecht)
-    assert nearest_utrecht < 33.6  # some Utrecht municipality is closer than the city of Utrecht
-
-
-def test_nearest_programmes_are_sorted_by_distance_with_distances(catalogue, gazetteer):
-    programmes = [
-        synthetic(catalogue, "in-utrecht", "In Utrecht", Area(municipalities=("Utrecht",))),
-        synthetic(catalogue, "in-zaanstad", "In Zaanstad", Area(municipalities=("Zaanstad",))),
-        synthetic(catalogue, "in-maastricht", "In Maastricht", Area(municipalities=("Maastricht",))),
-        synthetic(catalogue, "in-amsterdam", "In Amsterdam", Area(municipalities=("Amsterdam",))),
-        synthetic(catalogue, "landelijk", "Landelijk", Area(national=True)),
-    ]
-    found = geography.nearest(programmes, town(gazetteer, "Amsterdam"), gazetteer, limit=2)
-    assert [(n.programme.slug, round(n.distance_km, 1)) for n in found] == [("in-zaanstad", 13.5), ("in-utrecht", 33.6)]
-    everything = geography.nearest(programmes, town(gazetteer, "Amsterdam"), gazetteer, limit=10)
-    assert [n.programme.slug for n in everything] == ["in-zaanstad", "in-utrecht", "in-maastricht"]  # not local, not national
-
-
-def test_nearest_agrees_with_distance_to_on_random_programmes(catalogue, gazetteer):
-    rng = random.Random(7)
-    names = [m.name for m in gazetteer.municipalities]
-    programmes = []
-    for n in range(120):
-        area = Area(provinces=(rng.choice(PROVINCES),)) if n % 10 == 0 else Area(municipalities=tuple(rng.sample(names, rng.randint(1, 3))))
-        programmes.append(synthetic(catalogue, f"p-{n}", f"Programma {n}", area))
-    for place in rng.sample(list(gazetteer.municipalities), 15):
-        brute = sorted(((geography.distance_to(p.area, place, gazetteer), p.name.lower(), p.slug) for p in programmes), key=lambda t: t[:2])
-        brute = [(slug, round(d, 6)) for d, _, slug in brute if d][:5]
-        assert [(n.programme.slug, round(n.distance_km, 6)) for n in geography.nearest(programmes, place, gazetteer)] == brute
-
-
-def test_view_for_a_municipality_far_from_any_programme(catalogue, gazetteer):
-    view = geography.view_for(town(gazetteer, "Maastricht"), catalogue.programmes, gazetteer)
-    assert view.local == ()
-    assert [p.slug for p in view.national] == ["fsan-vrouwenbesnijdenis"]
-    assert [(n.programme.slug, round(n.distance_km)) for n in view.nearby] == [("haarlem-zandvoort-gezondheid", 185)]
-
-
-def test_view_for_haarlem_has_its_programme_and_no_nearby_duplicate(catalogue, gazetteer):
-    view = geography.view_for(town(gazetteer, "Haarlem"), catalogue.programmes, gazetteer)
-    assert [p.slug for p in view.local] == ["haarlem-zandvoort-gezondheid"]
-    assert view.nearby == ()
-
-
-def test_covered_municipalities_include_whole_provinces(catalogue, gazetteer):
-    programmes = [synthetic(catalogue, "zeeland", "Zeeland breed", Area(provinces=("Zeeland",))),
-                  synthetic(catalogue, "landelijk", "Landelijk", Area(national=True))]
-    covered = geography.covered_municipalities(programmes, gazetteer)
-    assert {m.name for m in covered} == {m.name for m in gazetteer.by_province("Zeeland")}
-
-
 # --- pages ---------------------------------------------------------------------------
+
+def page_of(catalogue, doc: str) -> str:
+    """One generated page, made by the real entry point (assemble.generate)."""
+    return next(f.content for f in generate(catalogue) if f.doc_path == doc)
+
 
 @pytest.fixture(scope="module")
 def files(catalogue):
@@ -132,13 +69,19 @@ def test_municipality_page_content(files):
     assert "[Sleutelpersonen gezondheid Haarlem en Zandvoort](../programmas/haarlem-zandvoort-gezondheid.md)" in page
     assert page.index("## Programma's in Haarlem") < page.index("## Landelijke programma's") < page.index("fsan-vrouwenbesnijdenis")
     assert "(../sociale-kaart/index.md?gemeente=Haarlem)" in page
-    assert "Controleer of dit nog klopt" in page  # verified in 2021, shown in 2026
+    assert "*(Status: niet bekend; bronnen uit 2021)*" in page
     assert files["gemeenten/haarlem.md"].edit_path == "programmas/"
+
+
+def test_municipality_page_marks_entries_not_checked_for_a_year(catalogue, gazetteer):
+    old = dataclasses.replace(synthetic(catalogue, "oud", "Oud", Area(municipalities=("Haarlem",))), verified=dt.date(2024, 5, 1))
+    page = page_of(with_programmes(catalogue, old), "gemeenten/haarlem.md")
+    assert "*Controleer of dit nog klopt: laatst gecontroleerd op 1 mei 2024.*" in page
 
 
 def test_municipality_page_shows_nearby_programmes_with_distance(catalogue, gazetteer):
     programmes = (*catalogue.programmes, synthetic(catalogue, "in-heemstede", "In Heemstede", Area(municipalities=("Heemstede",))))
-    page = municipalities.municipality_page(town(gazetteer, "Heemstede"), with_programmes(catalogue, *programmes)).content
+    page = page_of(with_programmes(catalogue, *programmes), "gemeenten/heemstede.md")
     nearby = page.split("## In de buurt")[1]
     assert "[Sleutelpersonen gezondheid Haarlem en Zandvoort](../programmas/haarlem-zandvoort-gezondheid.md), ongeveer" in nearby
     assert "In Heemstede" not in nearby
@@ -169,24 +112,24 @@ def test_map_page_has_the_app_and_the_plain_list(files, catalogue):
     assert fallback.index("## Landelijk") < fallback.index("## Noord-Holland")
 
 
-def test_select_options_are_escaped(catalogue):
-    html = socialmap._select("thema", "Thema", "Alle", [("a\"b", "<img src=x onerror=alert(1)>")])
+def test_select_options_are_escaped(catalogue, monkeypatch):
+    options = socialmap.filter_options(catalogue)
+    monkeypatch.setattr(socialmap, "filter_options", lambda c: {**options, "thema": [("a\"b", "<img src=x onerror=alert(1)>")]})
+    html = socialmap.map_page(catalogue).content
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html and 'value="a&quot;b"' in html
 
 
 def test_large_catalogue_keeps_the_map_page_small(catalogue, gazetteer):
     """With many programmes the plain list on the map page is paginated; later pages hold the rest."""
-    from kennisbank.pages.maplist import map_pages
-
     names = [m.name for m in gazetteer.municipalities]
     many = [synthetic(catalogue, f"p-{n}", f"Programma {n}", Area(municipalities=(names[n % len(names)],))) for n in range(400)]
     big = with_programmes(catalogue, *catalogue.programmes, *many)
-    page = socialmap.map_page(big).content
+    files = {f.doc_path: f.content for f in generate(big) if f.doc_path.startswith("sociale-kaart/") and f.doc_path.endswith(".md")}
+    page = files.pop("sociale-kaart/index.md")
     assert page.count("\n- [") < 80  # one page of the list, plus a few links
     assert 'aria-label="Paginanummers"' in page
-    rest = map_pages(big)[1:]
-    assert rest and rest[0].doc_path == "sociale-kaart/pagina/2.md"
-    listed = "".join(p.content for p in [socialmap.map_page(big), *rest])
+    assert "sociale-kaart/pagina/2.md" in files
+    listed = page + "".join(files.values())
     assert all(f"programmas/p-{n}.md" in listed for n in range(400))
 
 
@@ -194,7 +137,7 @@ def test_data_in_pages_is_escaped(catalogue, gazetteer):
     evil = synthetic(catalogue, "evil", "<img src=x onerror=alert(1)>", Area(municipalities=("Haarlem",)))
     evil = dataclasses.replace(evil, summary="<script>alert(1)</script>", organisation="<b>org</b>")
     cat = with_programmes(catalogue, evil)
-    for page in (municipalities.municipality_page(town(gazetteer, "Haarlem"), cat).content, socialmap.map_page(cat).content):
+    for page in (page_of(cat, "gemeenten/haarlem.md"), page_of(cat, "sociale-kaart/index.md")):
         assert "<img" not in page and "<script>alert" not in page and "<b>org" not in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
@@ -252,7 +195,7 @@ def test_client_texts_come_in_chunks_in_client_order(catalogue):
     chunks = list(mapdata.client_texts(with_programmes(catalogue, *many)))
     assert [len(c) for c in chunks] == [mapdata.TEXT_CHUNK, 5]
     assert chunks[1][0][:2] == [f"p-{mapdata.TEXT_CHUNK:03}", f"Programma {mapdata.TEXT_CHUNK:03}"]
-    assert chunks[0][0][4:] == ["2021-02-23", 1, "Utrecht"]  # verified, stale, area
+    assert chunks[0][0][4:] == ["2026-12-01", 0, "Utrecht"]  # verified, stale, area
 
 
 def test_generated_client_files_are_compact_json(files):
@@ -265,9 +208,8 @@ def test_generated_client_files_are_compact_json(files):
 
 def test_municipality_page_stays_small_with_many_programmes(catalogue, gazetteer):
     """A long list is cut at PAGE_LIMIT, with a link to the map for the rest."""
-    haarlem = town(gazetteer, "Haarlem")
     many = [synthetic(catalogue, f"p-{n}", f"Programma {n}", Area(municipalities=("Haarlem",))) for n in range(municipalities.PAGE_LIMIT + 7)]
-    page = municipalities.municipality_page(haarlem, with_programmes(catalogue, *many)).content
+    page = page_of(with_programmes(catalogue, *many), "gemeenten/haarlem.md")
     listed = page.split("## Programma's in Haarlem")[1].split("## ")[0]
     assert listed.count("\n- [") == municipalities.PAGE_LIMIT
     assert "En nog 7 programma's: [bekijk ze allemaal op de sociale kaart](../sociale-kaart/index.md?gemeente=Haarlem)." in listed

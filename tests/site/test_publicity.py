@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import shutil
 import socket
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -16,33 +15,11 @@ import pytest
 import yaml
 from PIL import Image
 
-from ..conftest import ROOT
+from ..conftest import SITE_URL
+from ..support.html import read_html
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
 REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:type", "og:locale", "og:image:alt",
             "twitter:card", "twitter:title", "twitter:description", "twitter:image")
-
-
-class Head(HTMLParser):
-    """Collects <meta> (by property or name) and the canonical link."""
-
-    def __init__(self):
-        super().__init__()
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "meta" and (a.get("property") or a.get("name")):
-            self.meta[a.get("property") or a.get("name")] = a.get("content") or ""
-        if tag == "link" and a.get("rel") == "canonical":
-            self.canonical = a.get("href")
-
-
-def head(page: Path) -> Head:
-    parser = Head()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
 
 
 def shareable_pages(site: Path) -> list[Path]:
@@ -65,7 +42,7 @@ def local(site: Path, url: str) -> Path:
 def test_every_page_has_open_graph_and_twitter_meta(built_site, pages):
     assert len(pages) > 40
     for page in pages:
-        found = head(page)
+        found = read_html(page)
         missing = [name for name in REQUIRED if not found.meta.get(name)]
         assert missing == [], f"{page.relative_to(built_site)} mist {missing}"
         assert found.meta["og:url"] == found.canonical, page
@@ -78,7 +55,7 @@ def test_every_page_has_open_graph_and_twitter_meta(built_site, pages):
 def test_every_page_has_its_own_share_image_of_1200_by_630(built_site, pages):
     images = set()
     for page in pages:
-        meta = head(page).meta
+        meta = read_html(page).meta
         assert meta["og:image"] == meta["twitter:image"]
         image = local(built_site, meta["og:image"])
         assert image.exists(), f"{page.relative_to(built_site)}: {meta['og:image']}"
@@ -91,21 +68,21 @@ def test_every_page_has_its_own_share_image_of_1200_by_630(built_site, pages):
 
 def test_description_comes_from_samenvatting_or_description(built_site, root):
     perskit = yaml.safe_load((root / "content/perskit/index.md").read_text(encoding="utf-8").split("---")[1])
-    meta = head(built_site / "perskit/index.html").meta
+    meta = read_html(built_site / "perskit/index.html").meta
     assert meta["og:description"] == meta["description"] == meta["twitter:description"] == perskit["samenvatting"]
-    generated = head(built_site / "praktijken/index.html").meta
+    generated = read_html(built_site / "praktijken/index.html").meta
     assert generated["og:description"] == "Alle goede praktijken van organisaties die met sleutelpersonen werken."
 
 
 def test_home_shares_its_real_title_not_its_menu_label(built_site):
-    assert head(built_site / "index.html").meta["og:title"] == "Kennisbank Sleutelpersonen"
+    assert read_html(built_site / "index.html").meta["og:title"] == "Kennisbank Sleutelpersonen"
 
 
 def test_story_is_an_article_with_a_date(built_site):
-    meta = head(built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").meta
+    meta = read_html(built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").meta
     assert meta["og:type"] == "article"
     assert meta["article:published_time"] == "2026-11-29"
-    assert head(built_site / "gidsen/zes-rollen/index.html").meta["og:type"] == "website"
+    assert read_html(built_site / "gidsen/zes-rollen/index.html").meta["og:type"] == "website"
 
 
 def test_sitemap_lists_every_page(built_site, pages):
@@ -168,14 +145,12 @@ def test_build_works_without_network(scratch, tmp_path):
     pages = shareable_pages(site)
     assert (site / "feed.xml").exists() and (site / "pagefind/pagefind.js").exists()
     for page in pages:
-        assert local(site, head(page).meta["og:image"]).exists(), page
+        assert local(site, read_html(page).meta["og:image"]).exists(), page
     assert len(list((tmp_path / "cache" / "delen").glob("*.png"))) == len(pages)
 
 
 def test_stories_are_in_the_search_index(built_site):
     """Material's post template bypasses main.html's search marker; the plugin marks the story text itself."""
-    import json
-
     html = (built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").read_text(encoding="utf-8")
     assert html.count("data-pagefind-body") == 1
     marked = [p for p in built_site.rglob("*.html") if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text(encoding="utf-8")]

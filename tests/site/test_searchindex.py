@@ -21,7 +21,9 @@ def test_part_count(pages, per_part, parts):
 
 def test_a_page_keeps_its_part_and_parts_are_even():
     paths = [f"programmas/programma-{n}/index.html" for n in range(4000)]
-    assert [si.part_of(p, 4) for p in paths] == [si.part_of(p, 4) for p in paths]
+    # Written out: a part from hash() or from the order of the pages would differ from build to build.
+    assert [si.part_of(p, 4) for p in paths[:8]] == [0, 0, 1, 3, 1, 0, 2, 0]
+    assert si.part_of("index.html", 3) == 1
     sizes = [sum(si.part_of(p, 4) == n for p in paths) for n in range(4)]
     assert min(sizes) > 900 and max(sizes) < 1100, sizes
 

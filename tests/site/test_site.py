@@ -3,45 +3,27 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, SITE_PATH
+from ..support.html import Html, read_html
 
 REPO = "https://github.com/kennisbank-sleutelpersonen/kennisbank/"
-SITE_PATH = "/kennisbank/"  # the path of site_url; the 404 page links from there
+LOADING = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest"}
 
 
-class Links(HTMLParser):
-    """Collects (tag, attribute, value) for every link-like attribute."""
-
-    def __init__(self):
-        super().__init__()
-        self.found: list[tuple[str, str, str]] = []
-        self.loads: list[str] = []  # URLs the browser fetches by itself
-        self.lang: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        for name, value in attrs:
-            if tag == "html" and name == "lang":
-                self.lang = value
-            if value and name in ("href", "src"):
-                self.found.append((tag, name, value))
-        rel = set((attributes.get("rel") or "").split())
-        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and attributes.get("src"):
-            self.loads.append(attributes["src"])
-        if tag == "link" and rel & {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest"}:
-            self.loads.append(attributes.get("href") or "")
+def link_values(page: Html) -> list[tuple[str, str, str]]:
+    """(tag, attribute, value) for every href and src."""
+    return [(e.tag, name, value) for e in page.elements for name, value in e.attrs.items() if value and name in ("href", "src")]
 
 
-def parse(path: Path) -> Links:
-    parser = Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+def loads(page: Html) -> list[str]:
+    """The URLs a browser fetches by itself for the page."""
+    found = [e.attrs["src"] for e in page.tags("script", "img", "iframe", "source", "audio", "video", "embed") if e.attrs.get("src")]
+    return found + [e.attrs.get("href", "") for e in page.tags("link") if set(e.attrs.get("rel", "").split()) & LOADING]
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +40,13 @@ def test_expected_pages_exist(built_site):
 
 
 def test_pages_are_dutch(pages):
-    assert {parse(p).lang for p in pages} == {"nl"}
+    assert {read_html(p).lang for p in pages} == {"nl"}
 
 
 def test_internal_links_resolve(built_site, pages):
     broken = []
     for page in pages:
-        for tag, _, value in parse(page).found:
+        for tag, _, value in link_values(read_html(page)):
             url = urlsplit(value)
             if url.scheme or url.netloc or value.startswith(("#", "mailto:", "tel:")) or not url.path:
                 continue
@@ -78,7 +60,7 @@ def test_internal_links_resolve(built_site, pages):
 
 
 def test_nothing_loads_from_another_origin(built_site, pages):
-    foreign = [f"{page.relative_to(built_site)}: {url}" for page in pages for url in parse(page).loads if urlsplit(url).netloc]
+    foreign = [f"{page.relative_to(built_site)}: {url}" for page in pages for url in loads(read_html(page)) if urlsplit(url).netloc]
     assert foreign == []
 
 
@@ -89,11 +71,11 @@ def test_no_google_fonts_anywhere(built_site):
 
 
 def edit_links(page: Path) -> list[str]:
-    return [v for tag, name, v in parse(page).found if tag == "a" and v.startswith(REPO) and ("/edit/" in v or "/tree/" in v)]
+    return [v for tag, name, v in link_values(read_html(page)) if tag == "a" and v.startswith(REPO) and ("/edit/" in v or "/tree/" in v)]
 
 
 @pytest.mark.parametrize("page", ["praktijken/fsan", "programmas/fsan-vrouwenbesnijdenis", "gidsen/zes-rollen", "themas/werving",
-                                  "praktijken", "sociale-kaart", "bijdragen/inhoudsmodel"])
+                                  "praktijken", "sociale-kaart", "bijdragen/inhoudsmodel", "werkbladen", "werkbladen/eerste-gesprek"])
 def test_edit_link_opens_an_existing_source(built_site, page):
     links = edit_links(built_site / page / "index.html")
     assert len(links) == 1

@@ -80,12 +80,13 @@ def test_table_has_a_row_per_figure_and_a_dash_when_missing():
 
 
 def test_split_adds_up_our_steps_and_leaves_mkdocs_the_rest():
-    parts = bench.split({"precheck": 1.0, "build_site": 4.5, "generation": 2.0, "plugin_hooks": 0.5, "share_images": 1.0, "search_index": 3.0}, 12.0)
+    parts = bench.split({"precheck": 1.0, "build_site": 4.5, "generation": 2.0, "plugin_hooks": 0.5, "share_images": 1.0, "search_index": 3.0,
+                         "worksheet_files": 0.25, "sanitise": 0.25}, 12.0)
     assert parts["mkdocs_s"] == pytest.approx(4.5)
-    assert parts["own_s"] == pytest.approx(4.5)
-    assert parts["share_images_s"] == pytest.approx(1.0)
-    assert parts["own_share"] == pytest.approx(4.5 / 12)
-    assert parts["own_with_search_share"] == pytest.approx(7.5 / 12)
+    assert parts["own_s"] == pytest.approx(5.0)
+    assert (parts["share_images_s"], parts["worksheet_files_s"], parts["sanitise_s"]) == pytest.approx((1.0, 0.25, 0.25))
+    assert parts["own_share"] == pytest.approx(5.0 / 12)
+    assert parts["own_with_search_share"] == pytest.approx(8.0 / 12)
     assert parts["search_index_share"] == pytest.approx(0.25)
 
 

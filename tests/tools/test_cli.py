@@ -29,6 +29,8 @@ FILLED = {
     "uitgever": '"Testuitgever"',
     "datum": "2026-01-15",
     "url": '"https://example.org/bron"',
+    "status": "onbekend",
+    "start": "2019",
 }
 
 
@@ -68,12 +70,20 @@ def test_new_picks_a_free_name(scratch):
 
 def test_check_exit_codes(scratch, capsys):
     assert run(scratch, "check") == 0
-    assert run(scratch, "check", "--strict") == 1  # the report's entries are older than twelve months
+    facts = scratch / "data" / "feiten.yml"
+    if "tot: 2025-12-31" in facts.read_text(encoding="utf-8"):  # the newest known amounts held for 2025: a warning now
+        assert run(scratch, "check", "--strict") == 1
+        facts.write_text(facts.read_text(encoding="utf-8").replace("      tot: 2025-12-31\n", ""), encoding="utf-8")
+    assert run(scratch, "check", "--strict") == 0
+    fsan = scratch / "good_practices" / "fsan.md"
+    fsan.write_text(fsan.read_text(encoding="utf-8").replace("laatst_geverifieerd: 2026-12-01", "laatst_geverifieerd: 2024-01-01"), encoding="utf-8")
+    assert run(scratch, "check") == 0
+    assert run(scratch, "check", "--strict") == 1  # checked more than twelve months ago: a warning
     (scratch / "good_practices" / "kapot.md").write_text("---\ntitel: [\n---\n", encoding="utf-8")
     assert run(scratch, "check") == 1
     out = capsys.readouterr().out
     assert "good_practices/kapot.md:2: ongeldige YAML" in out
-    assert re.search(r"^1 fout, \d+ waarschuwingen\.$", out, re.MULTILINE)
+    assert re.search(r"^1 fout, 1 waarschuwing\.$", out, re.MULTILINE)
 
 
 def test_build_swaps_in_a_new_site_and_leaves_no_staging(scratch):
@@ -87,7 +97,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("breakage", ["invalid-source", "broken-link"])
+@pytest.mark.parametrize("breakage", ["invalid-source", "broken-link", "unclosed-worksheet"])
 def test_failed_build_leaves_previous_site_untouched(breakage, scratch):
     site = scratch / "site"
     (site / "sub").mkdir(parents=True)
@@ -96,6 +106,9 @@ def test_failed_build_leaves_previous_site_untouched(breakage, scratch):
     before = snapshot(site)
     if breakage == "invalid-source":  # caught by the checks, before mkdocs runs
         (scratch / "good_practices" / "fsan.md").write_text("", encoding="utf-8")
+    elif breakage == "unclosed-worksheet":  # also caught by the checks: a marked part without its last line
+        guide = scratch / "content" / "gidsen" / "eerste-gesprek.md"
+        guide.write_text(guide.read_text(encoding="utf-8").replace("evaluatie.\n///\n", "evaluatie.\n"), encoding="utf-8")
     else:  # caught by mkdocs in strict mode, after building has started
         page = scratch / "content" / "over.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
@@ -142,3 +155,13 @@ def test_new_file_names_its_schema_for_editors(kind, folder, suffix, root):
     assert match, "geen yaml-language-server-regel"
     target = (root / folder / match.group(1)).resolve()
     assert target == root / "schemas" / f"{kind}.schema.json" and target.exists()
+
+
+def test_new_with_a_very_long_title_shortens_the_file_name_and_says_so(scratch, capsys):
+    title = " ".join(f"woord{i}" for i in range(60))
+    assert run(scratch, "new", "praktijk", title) == 0
+    out = capsys.readouterr().out
+    created = [p for p in (scratch / "good_practices").glob("woord0-*.md")]
+    assert len(created) == 1 and len(created[0].stem) <= new.MAX_SLUG
+    assert out.startswith(f"good_practices/{created[0].name}:5: titel: de titel is 60 woorden lang; de bestandsnaam is ingekort")
+    assert run(scratch, "new", "programma", title) == 0 and run(scratch, "new", "gids", title) == 0

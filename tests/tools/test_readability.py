@@ -1,70 +1,50 @@
 """Tests voor scripts/kennisbank/tools/readability.py.
 
-Alle verwachte waarden zijn met de hand geteld volgens de regels in de
-moduletekst, zodat een test faalt als het tellen stuk gaat.
+De verwachte waarden zijn met de hand geteld: zinnen en blokken volgens de regels in de
+moduletekst, lettergrepen zoals de Nederlandse woordafbreking van pyphen (via textstat) ze geeft.
 """
 
 from __future__ import annotations
 
-import importlib
 import io
-import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-# Het pakket heet ``kennisbank`` en staat in scripts/. Meestal is het
-# geïnstalleerd (pip install -e .); zo niet, dan vinden we het via het pad.
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-if str(SCRIPTS) not in sys.path:
-    sys.path.append(str(SCRIPTS))
+from kennisbank.tools import readability as rb
 
-rb = importlib.import_module("kennisbank.tools.readability")
+from ..conftest import ROOT
 
 
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
         ("kat", 1),
-        ("nieuw", 1),  # ieu is één klank
-        ("Pharos", 2),
+        ("nieuw", 1),
         ("helper", 2),
         ("sleutelpersoon", 4),  # sleu-tel-per-soon
-        ("vrijwilligersvergoeding", 7),  # ij telt als één klinker
-        ("bijeenkomst", 3),  # bij-een-komst: j scheidt de klinkers
+        ("vrijwilligersvergoeding", 7),  # vrij-wil-li-gers-ver-goe-ding
+        ("bijeenkomst", 3),  # bij-een-komst
         ("coördinator", 5),
-        ("ideeën", 3),  # trema begint een nieuwe lettergreep
-        ("geïnteresseerd", 5),
-        ("sociaal", 3),  # hiaat ia: so-ci-aal
-        ("creatief", 3),  # hiaat ea: cre-a-tief
-        ("bureau", 2),  # eau blijft één klank
         ("organisatie", 5),
         ("ervaringsdeskundige", 7),
-        ("zzp", 1),  # geen klinker: één lettergreep
-        ("zzp'er", 2),  # delen tellen apart
-        ("2020", 1),
+        ("zzp'er", 2),
     ],
 )
-def test_syllables(word: str, expected: int) -> None:
-    assert rb.syllables(word) == expected
+def test_syllables_come_from_the_dutch_hyphenation(word: str, expected: int) -> None:
+    assert rb.analyse(word).syllables == expected
 
 
-def test_long_word_threshold() -> None:
+def test_a_long_word_has_four_syllables_or_more() -> None:
     assert rb.LANG_WOORD_LETTERGREPEN == 4
-    assert rb.is_long_word("sleutelpersoon")  # 4
-    assert not rb.is_long_word("nieuwkomers")  # 3
-    assert rb.is_long_word("organisatie")  # 5
+    assert rb.analyse("sleutelpersoon").long_words == 1  # 4
+    assert rb.analyse("nieuwkomers").long_words == 0  # 3
+    assert rb.analyse("Een sleutelpersoon bij de organisatie.").long_words == 2
 
 
-def test_words_keep_hyphen_and_apostrophe() -> None:
-    assert rb.words("De zzp'er uit Haarlem-Zandvoort, in 2020.") == [
-        "De",
-        "zzp'er",
-        "uit",
-        "Haarlem-Zandvoort",
-        "in",
-        "2020",
-    ]
+def test_words_keep_hyphen_and_apostrophe_and_skip_punctuation() -> None:
+    assert rb.analyse("De zzp'er uit Haarlem-Zandvoort – in 2020.").words == 6
 
 
 def test_sentences_split_on_end_marks_and_skip_abbreviations() -> None:
@@ -137,8 +117,8 @@ print("negeer dit blok helemaal")
 """
 
 
-def test_strip_markdown_blocks() -> None:
-    assert rb.strip_markdown(PAGE) == [
+def test_text_blocks_are_what_a_reader_sees() -> None:
+    assert rb.text_blocks(PAGE) == [
         "Kop van de pagina",
         "In het kort",
         "Eerste punt.",
@@ -160,8 +140,8 @@ def test_analyse_markdown_page_exact_counts() -> None:
     # Lettergrepen per blok:
     # Kop van de pagina: 1+1+1+3 = 6; In het kort: 3; Eerste punt: 2+1 = 3;
     # Dit is een link met een voetnoot: 1+1+1+1+1+1+2 = 8; Bijv zo: 1+1 = 2;
-    # Naam Soort FSAN gemengd: 1+1+1+2 = 5; Taak een: 2.  Totaal 29.
-    assert stats.syllables == 29
+    # Naam Soort FSAN gemengd: 1+1+2+2 = 6 (pyphen breekt FS-AN); Taak een: 2.  Totaal 30.
+    assert stats.syllables == 30
     assert stats.long_words == 0
 
 
@@ -172,9 +152,9 @@ def test_report_and_format(tmp_path: Path) -> None:
     b.write_text("Een sleutelpersoon helpt nieuwkomers.\n", encoding="utf-8")
     scores = rb.report([a, b])
     assert [s.path for s in scores] == [str(a), str(b)]
-    assert [s.sentences for s in scores] == [2, 1]
-    assert [s.words for s in scores] == [8, 4]
-    assert scores[1].avg_sentence_length == 4.0
+    assert [s.stats.sentences for s in scores] == [2, 1]
+    assert [s.stats.words for s in scores] == [8, 4]
+    assert scores[1].stats.avg_sentence_length == 4.0
 
     text = rb.format_report(scores)
     lines = text.splitlines()
@@ -201,10 +181,11 @@ def test_print_report_writes_same_text(tmp_path: Path) -> None:
     assert buffer.getvalue().splitlines()[2].split()[3] == "1.5"
 
 
-def test_main_prints_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "x.md").write_text("Kort. Heel kort.\n", encoding="utf-8")
-    assert rb.main([str(tmp_path)]) == 0
-    out = capsys.readouterr().out
-    assert "x.md" in out
-    assert "gemiddelde" in out
-    assert rb.main([]) == 2
+def test_the_markdown_extensions_are_those_of_the_site() -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/", ""))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert sorted(rb.MARKDOWN_EXTENSIONS) == sorted(n for n in names if n != "toc")
+
+
+def test_front_matter_that_is_no_valid_yaml_is_still_left_out() -> None:
+    assert rb.text_blocks("---\ntitel: [kapot\n---\n# Kop\n") == ["Kop"]

@@ -73,7 +73,8 @@ class Form:
 #: How the answer to a content-model field is read from the form.
 VALUE_KINDS = {
     "werkgebied": "area", "themas": "terms", "rollen": "terms", "doelgroepen": "terms", "vergoeding": "choice",
-    "talen": "languages", "aantal_sleutelpersonen": "number", "sinds": "year", "datum": "date",
+    "talen": "languages", "aantal_sleutelpersonen": "number", "sinds": "year", "datum": "partialdate",
+    "start": "partialdate", "eind": "partialdate", "status": "choice",
     "url": "url", "website": "url", "formulier": "url", "email": "email", "telefoon": "phone",
     "hoe_inzetten": "longtext",
 }
@@ -124,8 +125,8 @@ def _terms(area_hint: str) -> tuple[Question, ...]:
                  description="Kies een of meer onderwerpen."),
         Question("rollen", "Rollen van de sleutelpersonen", "dropdown", required=True, field="rollen", vocabulary="rollen",
                  multiple=True, description="Welke van de zes rollen hebben de sleutelpersonen? Kies er een of meer."),
-        Question("doelgroepen", "Doelgroepen", "dropdown", required=True, field="doelgroepen", vocabulary="doelgroepen",
-                 multiple=True, description="Met welke gemeenschappen werken de sleutelpersonen?"),
+        Question("doelgroepen", "Doelgroepen", "dropdown", field="doelgroepen", vocabulary="doelgroepen",
+                 multiple=True, description="Met welke gemeenschappen werken de sleutelpersonen? Weet je het niet? Laat het leeg."),
         Question("talen", "Talen", "input", field="talen",
                  description="Welke talen spreken de sleutelpersonen? Schrijf de namen, gescheiden door komma's "
                              "(zoals: Arabisch, Tigrinya). Taalcodes mogen ook (ar, ti). Weet je het niet? Laat het leeg."),
@@ -134,20 +135,32 @@ def _terms(area_hint: str) -> tuple[Question, ...]:
     )
 
 
+def _status() -> tuple[Question, ...]:
+    """Whether it still runs, and when it ran: the same on both forms."""
+    return (
+        Question("status", "Loopt het nog?", "dropdown", required=True, field="status", vocabulary="status",
+                 description="Kies 'Lopend' alleen als je bron van de laatste twee jaar is en zegt dat het nu loopt. "
+                             "Weet je het niet zeker? Kies 'Niet bekend'."),
+        Question("periode_start", "Begonnen in", "input", field="periode.start", placeholder="JJJJ",
+                 description="Het jaar (of JJJJ-MM) waarin het begon, als je bron het noemt. Mag leeg blijven."),
+        Question("periode_eind", "Geëindigd in", "input", field="periode.eind", placeholder="JJJJ",
+                 description="Het jaar (of JJJJ-MM) waarin het stopte, als het is gestopt. Mag leeg blijven."),
+    )
+
+
 def _source_and_consent() -> tuple[Question, ...]:
     """Where the information comes from, and the consent boxes."""
     return (
+        Question("bron_url", "Webadres van de bron", "input", required=True, field="bron.url", placeholder="https://",
+                 description="Waar kan iedereen nalezen wat je schrijft? Plak het webadres van de pagina of het verslag. "
+                             "Weet je het uit een gesprek? Noem dan de website van de organisatie."),
         Question("bron_titel", "Titel van de bron", "input", required=True, field="bron.titel",
-                 description="Waar komt de informatie vandaan? Bijvoorbeeld de titel van een verslag of een webpagina. "
-                             "Weet je het zelf, schrijf dan bijvoorbeeld: Gesprek met de organisatie."),
-        Question("bron_uitgever", "Uitgever van de bron", "input", field="bron.uitgever",
-                 description="Wie heeft de bron gemaakt of uitgegeven?"),
-        Question("bron_datum", "Datum van de bron", "input", required=True, field="bron.datum", placeholder="JJJJ-MM-DD",
-                 description="Wanneer is de bron verschenen, of wanneer was het gesprek? Schrijf JJJJ-MM-DD."),
-        Question("bron_url", "Webadres van de bron", "input", field="bron.url", placeholder="https://",
-                 description="Staat de bron online? Plak hier het webadres."),
-        Question("bron_document", "Omschrijving van de bron", "input", field="bron.document",
-                 description="Staat de bron niet online? Beschrijf dan wat voor bron het is, zoals een verslag of een gesprek."),
+                 description="De titel van de pagina of het verslag, zoals die bovenaan staat."),
+        Question("bron_uitgever", "Uitgever van de bron", "input", required=True, field="bron.uitgever",
+                 description="Wie heeft de pagina of het verslag gemaakt? Meestal de organisatie van de website."),
+        Question("bron_datum", "Datum van de bron", "input", field="bron.datum", placeholder="JJJJ-MM-DD",
+                 description="De datum die op de pagina staat: JJJJ-MM-DD, of alleen JJJJ-MM of JJJJ. "
+                             "Staat er geen datum? Laat het leeg. De dag van je formulier noteren we als de dag waarop je de bron las."),
         Question("toestemming", "Privacy en toestemming", "checkboxes", required=True, options=CONSENT,
                  description="Vink alle vakjes aan."),
     )
@@ -173,12 +186,14 @@ def practice_form() -> Form:
             *_common_start("deze praktijk"),
             *_terms(" Weet je het niet? Schrijf dan 'onbekend'."),
             Question("aantal_sleutelpersonen", "Aantal sleutelpersonen", "input", field="aantal_sleutelpersonen",
-                     description="Ongeveer hoeveel sleutelpersonen werken er mee? Alleen een getal. Weet je het niet? Laat het leeg."),
+                     description="Hoeveel sleutelpersonen werken er mee, zoals de bron het zegt? Een getal, zoals 12, of "
+                                 "bijvoorbeeld 'ruim 200' of 'ongeveer 30'. Weet je het niet? Laat het leeg."),
             Question("sinds", "Sinds welk jaar", "input", field="sinds",
                      description="In welk jaar begon het werk met sleutelpersonen? Een jaartal van vier cijfers."),
             Question("beschrijving", "Korte beschrijving", "textarea", required=True, section="", max_length=TEXT_MAX,
                      description="Wat doet de organisatie met sleutelpersonen? Vertel het in een paar zinnen."),
             *sections,
+            *_status(),
             *_source_and_consent(),
         ),
     )
@@ -210,6 +225,7 @@ def programme_form() -> Form:
                      description=contact.format(what="nummer") + " Mobiele nummers (06) worden geweigerd."),
             Question("contact_formulier", "Contactformulier", "input", field="contact.formulier", placeholder="https://",
                      description="Het webadres van een contactformulier van de organisatie. Mag leeg blijven."),
+            *_status(),
             *_source_and_consent(),
         ),
     )

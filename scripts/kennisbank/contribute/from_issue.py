@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 from ..model.checks import Layout, check_all, slugify
-from ..model.privacy import MOBILE_RE, PRIVATE
+from ..model.privacy import PRIVATE, has_email, has_mobile
 from ..model.problems import Problem, Severity
 from ..model.schema import PRACTICE_SECTIONS
 from ..model.vocabulary import Vocabularies, languages, load_vocabularies
@@ -58,7 +58,9 @@ NO_RESPONSE = "_No response_"
 EMPTY_SECTION = "De bron zegt hier niets over."
 SUFFIXES = {"praktijk": ".md", "programma": ".yml"}
 FOLDERS = {"praktijk": "practices", "programma": "programmes"}
-GROUP_QUESTIONS = {"bron": "bron_url", "contact": "contact_email"}  # where a problem with a whole group is shown
+GROUP_QUESTIONS = {"bron": "bron_url", "contact": "contact_email", "periode": "periode_start"}  # where a problem with a whole group is shown
+#: The form asks for one source (``bron.*``); the file lists it as the first of ``bronnen``.
+FORM_SOURCE, FILE_SOURCE = "bron", "bronnen[0]"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{kind}.schema.json\n"
 
 
@@ -100,8 +102,8 @@ MARKUP_CHARS = "<>[]{}"
 LIST_ITEM_RE = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+\S")
 URL_RE = re.compile(r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d+)?(?:[/?#][A-Za-z0-9\-._~%!$&*+,;=:@/?#]*)?$")
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-EMAIL_IN_TEXT_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-NUMBER_FORMS = {"number": (r"\d{1,6}", "geen getal; vul alleen cijfers in, zoals 12"),
+NUMBER_FORMS = {"number": (r"(?:(?:ruim|ongeveer|minstens|meer dan) )?\d{1,6}",
+                           "geen aantal; vul een getal in, zoals 12, of bijvoorbeeld 'ruim 200'"),
                 "year": (r"\d{4}", "geen jaartal; vul vier cijfers in, zoals 2015")}
 DATE_FORMS = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"))
 
@@ -241,11 +243,22 @@ def _date(question: Question, text: str, reading: Reading) -> dt.date | None:
     return None
 
 
+def _partial_date(question: Question, text: str, reading: Reading) -> int | str | dt.date | None:
+    """A year (``2019``), a month (``"2019-05"``) or a day, as they are written in a source file."""
+    if re.fullmatch(r"\d{4}(?:-\d{1,2})?", text):
+        year, _, month = text.partition("-")
+        if month and not 1 <= int(month) <= 12:
+            reading.fail(question, f"'{text}' is geen bestaande maand")
+            return None
+        return f"{year}-{int(month):02d}" if month else int(year)
+    return _date(question, text, reading)
+
+
 def _privacy(question: Question, text: str, reading: Reading) -> None:
     """Refuse mobile numbers and e-mail addresses in free text."""
-    if MOBILE_RE.search(text):
+    if has_mobile(text):
         reading.fail(question, f"hier staat een mobiel nummer; haal het weg, {PRIVATE}")
-    if EMAIL_IN_TEXT_RE.search(text):
+    if has_email(text):
         where = " Een algemeen adres van de organisatie hoort bij 'E-mailadres van de organisatie'." if question.field == "hoe_inzetten" else ""
         reading.fail(question, f"hier staat een e-mailadres; haal het weg, {PRIVATE}.{where}")
 
@@ -268,9 +281,11 @@ def _value(question: Question, text: str, vocab: Vocabularies, reading: Reading)
         if not re.fullmatch(pattern, text):
             reading.fail(question, f"'{text}' is {what}")
             return None
-        return int(text)
+        return int(text) if text.isdigit() else text
     if kind == "date":
         return _date(question, text, reading)
+    if kind == "partialdate":
+        return _partial_date(question, text, reading)
     if kind == "url":
         url = text.replace("(", "%28").replace(")", "%29")
         if not URL_RE.match(url):
@@ -336,10 +351,6 @@ def read_form(body: str, form: Form, vocab: Vocabularies) -> Reading:
     answers = split_answers(normalise(body), [q.label for q in form.questions])
     for question in form.questions:
         read_answer(question, answers.get(question.label), vocab, reading)
-    where = (form.question("bron_url"), form.question("bron_document"))
-    given = reading.data.get("bron", {}).keys() & {"url", "document"}
-    if not given and not any(p.label in (q.label for q in where) for p in reading.problems):
-        reading.fail(where[0], f"vul het webadres van de bron in, of beschrijf de bron bij '{where[1].label}'")
     return reading
 
 
@@ -356,7 +367,9 @@ class _Dumper(yaml.SafeDumper):
     """House style: short lists inline, groups as blocks, multi-line text as a literal block, dates bare."""
 
 
-_Dumper.add_representer(list, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(list, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v,
+                                                                flow_style=not any(isinstance(i, dict) for i in v)))
+_Dumper.ignore_aliases = lambda self, data: True  # the same date twice is written twice: source files never use aliases
 _Dumper.add_representer(str, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", v, style="|" if "\n" in v else None))
 
 
@@ -365,9 +378,13 @@ def _yaml(data: dict[str, Any]) -> str:
 
 
 def _ordered(data: dict[str, Any], form: Form, today: dt.date) -> dict[str, Any]:
-    """Fields in the order of the form, the check date last."""
+    """Fields in the order of the form, the one source as the list ``bronnen`` (read today), the check date last."""
     order = list(dict.fromkeys(q.field.split(".")[0] for q in form.questions if q.field))
-    return {**{k: data[k] for k in order if k in data}, "laatst_geverifieerd": today}
+    fields = {k: data[k] for k in order if k in data}
+    if FORM_SOURCE in fields:
+        fields = {("bronnen" if k == FORM_SOURCE else k): ([{**v, "geraadpleegd": today}] if k == FORM_SOURCE else v)
+                  for k, v in fields.items()}
+    return {**fields, "laatst_geverifieerd": today}
 
 
 def render(kind: str, data: dict[str, Any], sections: dict[str, str], today: dt.date) -> str:
@@ -398,6 +415,9 @@ def validate(text: str, kind: str, slug: str, data_dir: Path, today: dt.date) ->
 def label_of(problem: Problem, form: Form, text: str) -> str:
     """The form label that a problem in the produced file is about."""
     name = problem.field
+    if name == "bronnen" or name.startswith(FILE_SOURCE):
+        name = FORM_SOURCE + name.removeprefix("bronnen").removeprefix("[0]")
+        name = name.replace(".geraadpleegd", ".datum")  # the day of reading is the day of the form: shown at the source's date
     for question in form.questions:
         if question.field and (name == question.field or name.startswith((question.field + "[", question.field + "."))):
             return question.label

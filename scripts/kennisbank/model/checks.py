@@ -12,25 +12,36 @@ import datetime as dt
 import difflib
 import os
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean
+from .facts import load_facts, rule_fact_references
+from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date, slugify
 from .gazetteer import load_gazetteer
-from .loading import Source, read_source
-from .privacy import rule_private_contact
+from .loading import MAX_BYTES, Source, read_source
+from .markup import rule_no_markup_in_body, rule_no_markup_in_fields, svg_problems
+from .privacy import IN_CONTACT, rule_private_contact
 from .problems import Problem, Severity
 from .records import Page, Practice, Programme, Story
 from .schema import PRACTICE_SECTIONS, SCHEMAS
 from .stories import is_story, rule_story_excerpt, story_records
 from .vocabulary import load_vocabularies
+from .worksheets import read_worksheets, rule_unique_worksheets, rule_worksheets_only_in_guides
 
 STALE_AFTER = dt.timedelta(days=365)
+#: How recent a source must be for 'lopend', and how old knowledge may be before a page says so.
+RECENT = dt.timedelta(days=730)
 GUIDES_FOLDER = "gidsen"
+#: What content/ may hold besides Markdown pages (.md): images, copied into the site as they are.
+#: SVG can hold script, so every SVG is checked (markup.svg_problems); the others are only ever shown as images.
+CONTENT_ASSETS = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+#: Other names mkdocs reads as Markdown pages (mkdocs.utils.markdown_extensions).
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
+#: The most problems reported for one file; beyond it one line says how many more there are.
+MAX_PROBLEMS_PER_FILE = 100
 SUMMARY_BOX = re.compile(r'^!!! \w+ "In het kort"', re.MULTILINE)
 
 
@@ -60,12 +71,6 @@ class Catalogue:
     context: Context
     layout: Layout
     stories: tuple[Story, ...] = ()
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII slug: ``"Versa Welzijn (Hilversum)"`` → ``versa-welzijn-hilversum``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 # --- rules over one source ---------------------------------------------------
@@ -117,7 +122,7 @@ def rule_practice_sections(source: Source) -> Iterator[tuple[int, str, str]]:
     last_line = source.body_line + source.body.rstrip("\n").count("\n")
     for section in PRACTICE_SECTIONS:
         if section not in names:
-            close = difflib.get_close_matches(section, names, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(section, list(dict.fromkeys(names)), n=1, cutoff=0.6)
             hint = f" (is '## {close[0]}' bedoeld?)" if close else ""
             yield last_line, "", f"de sectie '## {section}' ontbreekt{hint}; verplicht zijn: {', '.join(PRACTICE_SECTIONS)}"
     lines = source.body.split("\n")
@@ -169,29 +174,92 @@ def rule_fresh(source: Source, field: str, ctx: Context) -> Iterator[tuple[int, 
         yield source.line_of(field), field, message
 
 
+def rule_running_needs_recent_source(source: Source, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """'lopend' only where a source from the last 24 months says so, and never after the period's end."""
+    if source.data.get("status") != "lopend":
+        return
+    sources = source.data.get("bronnen")
+    dates = [d for b in sources if isinstance(b, dict) and (d := parse_partial_date(b.get("datum")))] if isinstance(sources, list) else []
+    since = ctx.today - RECENT
+    line = source.line_of("status")
+    if not any(d.latest() >= since for d in dates):
+        newest = f"de nieuwste bron is van {max(dates).iso()}" if dates else "geen bron noemt een datum"
+        yield (line, "status", f"'lopend' kan alleen als een bron van na {since.isoformat()} zegt dat het loopt ({newest}); "
+               "zet de status op 'onbekend', of voeg zo'n bron toe")
+    period = source.data.get("periode")
+    end = parse_partial_date(period.get("eind")) if isinstance(period, dict) else None
+    if end and end.latest() < ctx.today:
+        yield line, "status", f"'lopend' kan niet: het einde van de periode ({end.iso()}) is voorbij; zet de status op 'afgerond'"
+
+
 # --- reading folders ---------------------------------------------------------
 
-def _all_files(folder: Path) -> list[Path]:
-    """Every file under ``folder``, sorted, as ``sorted(p for p in folder.rglob("*") if p.is_file())`` gives them.
+def list_folder(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under ``folder``, and a problem for every symlink or special file there.
 
-    With ``os.scandir``, which knows from the directory itself whether an entry is a file, so
-    listing 10,000 files costs no system call per file.
+    Symlinks are never followed or read: a link to a file outside the project (a system file, a
+    secret) would otherwise be read as a source and quoted in messages. Pipes and devices would hang.
+    With ``os.scandir``, which knows from the directory itself what each entry is, so listing
+    10,000 files costs no system call per file (``kennisbank serve`` lists them after every edit).
     """
-    found, todo = [], [folder]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if folder.is_symlink():
+        return [], [_not_a_plain_file(folder, root, link=True)]
+    if not folder.is_dir():
+        return [], []
+    todo = [folder]
     while todo:
         parent = todo.pop()
         with os.scandir(parent) as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_symlink():
+                    problems.append(_not_a_plain_file(parent / entry.name, root, link=True))
+                elif entry.is_dir(follow_symlinks=False):
                     todo.append(parent / entry.name)
-                elif entry.is_file():
-                    found.append(parent / entry.name)
-    return sorted(found)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(parent / entry.name)
+                else:
+                    problems.append(_not_a_plain_file(parent / entry.name, root, link=False))
+    return sorted(files), sorted(problems)
 
 
-def _files(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
-    if folder.is_dir():
-        yield from (p for p in _all_files(folder) if p.suffix in suffixes and p.name != "README.md")
+def _not_a_plain_file(path: Path, root: Path, link: bool) -> Problem:
+    where = path.relative_to(root).as_posix()
+    if link:
+        return Problem(where, 1, "", "dit is een symbolische koppeling (symlink); de kennisbank leest alleen gewone bestanden en mappen. "
+                                     "Zet het bestand zelf hier neer")
+    return Problem(where, 1, "", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat); haal het weg")
+
+
+def _published(path: Path, content: Path) -> bool:
+    """Whether mkdocs puts a file of the docs folder on the site (it leaves out dot files and templates/)."""
+    parts = path.relative_to(content).parts
+    return not any(part.startswith(".") for part in parts) and parts[0] != "templates"
+
+
+def content_file_problems(files: Iterable[Path], layout: Layout) -> list[Problem]:
+    """Files in content/ that are not pages: only checked images may go onto the site."""
+    problems: list[Problem] = []
+    content = layout.folder("content")
+    for file in files:
+        if not _published(file, content) or file.suffix == ".md":
+            continue
+        path = file.relative_to(layout.root).as_posix()
+        suffix = file.suffix.lower()
+        if suffix in OTHER_MARKDOWN:
+            problems.append(Problem(path, 1, "", f"mkdocs maakt hier een pagina van die niet gecontroleerd wordt; hernoem het bestand naar "
+                                                 f"'{file.stem}.md'"))
+        elif suffix not in CONTENT_ASSETS:
+            allowed = ", ".join(CONTENT_ASSETS)
+            problems.append(Problem(path, 1, "", f"dit soort bestand ('{file.suffix or file.name}') komt ongecontroleerd op de site; in "
+                                                 f"{layout.content}/ staan alleen pagina's (.md) en afbeeldingen ({allowed})"))
+        elif suffix == ".svg":
+            if file.stat().st_size > MAX_BYTES:
+                problems.append(Problem(path, 1, "", f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB; maak de afbeelding kleiner"))
+                continue
+            problems += [Problem(path, line, "", message) for line, message in svg_problems(file.read_bytes())]
+    return problems
 
 
 def _as_problems(path: str, found: Iterable[tuple[int, str, str]], severity: Severity = Severity.ERROR) -> list[Problem]:
@@ -210,16 +278,37 @@ def _check_source(source: Source, kind: str, ctx: Context) -> list[Problem]:
         found += rule_title_heading(source)
     if kind == "gids":
         found += rule_summary_box(source)
+        found += read_worksheets(source.body, source.body_line)[1]
+    if kind in ("pagina", "verhaal"):
+        found += rule_worksheets_only_in_guides(source.body, source.body_line, GUIDES_FOLDER)
     if kind == "praktijk":
         found += rule_practice_sections(source)
+    if kind != "programma":
+        found += rule_fact_references(source, ctx)
     if kind in ("praktijk", "programma"):
-        found += rule_private_contact(source)
+        found += rule_running_needs_recent_source(source, ctx)
     if kind == "verhaal":
-        found += [*rule_title_heading(source), *rule_story_excerpt(source), *rule_private_contact(source, where="")]
-    problems = _as_problems(source.path, found)
+        found += [*rule_title_heading(source), *rule_story_excerpt(source)]
+    # Practices and programmes have a contact field for the organisation's details; other pages do not.
+    found += rule_private_contact(source, ctx.role_addresses, where=IN_CONTACT if kind in ("praktijk", "programma") else "")
+    found += rule_no_markup_in_fields(source)
+    if kind != "programma":
+        found += rule_no_markup_in_body(source)
+    problems = _capped(_as_problems(source.path, found))
     stale_field = {"praktijk": "laatst_geverifieerd", "programma": "laatst_geverifieerd"}.get(kind, "laatst_herzien")
     problems += _as_problems(source.path, rule_fresh(source, stale_field, ctx), Severity.WARNING)
     return problems
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` problems of one file, then one that counts the rest."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sorted(set(problems))[:MAX_PROBLEMS_PER_FILE]
+    rest = len(set(problems)) - len(shown)
+    if rest <= 0:
+        return shown
+    return [*shown, Problem(shown[-1].path, shown[-1].line, "", f"en nog {rest} andere problemen in dit bestand; verbeter eerst deze")]
 
 
 @dataclass
@@ -259,16 +348,16 @@ class CheckMemo:
     """
 
     context_key: Any = None
-    context: Context | None = None
+    context: tuple[Context, list[Problem]] | None = None
     files: dict[Path, CheckedFile] = dataclasses.field(default_factory=dict)
     seen: dict[Path, CheckedFile] = dataclasses.field(default_factory=dict)
 
-    def context_for(self, layout: Layout, today: dt.date | None) -> Context:
-        """The context of the last check when the data folder and the date are the same, else a new one."""
-        data = layout.folder("data")
-        key = (today or dt.date.today(), sorted((p.as_posix(), *file_stamp(p)) for p in data.rglob("*") if p.is_file()))
+    def context_for(self, layout: Layout, today: dt.date | None) -> tuple[Context, list[Problem]]:
+        """The context (and the problems of the facts) of the last check when the data folder and the date are the same, else new ones."""
+        files, _ = list_folder(layout.folder("data"), layout.root)
+        key = (today or dt.date.today(), [(p.as_posix(), *file_stamp(p)) for p in files])
         if key != self.context_key or self.context is None:
-            self.context_key, self.context, self.files = key, make_context(layout, today), {}
+            self.context_key, self.context, self.files = key, checking_context(layout, today), {}
         self.seen = {}
         return self.context
 
@@ -292,6 +381,7 @@ def check_file(file: Path, root: Path, kind: str, ctx: Context) -> CheckedFile:
     """Read and check one source file."""
     stamp = file_stamp(file)
     source, found = read_source(file, root)
+    found = _capped(found)
     if source is None:
         return CheckedFile(stamp, kind, None, found, good=False)
     checked = _check_source(source, kind, ctx)
@@ -325,9 +415,13 @@ def rule_unique_slugs(sources: list[Source], what: str) -> Iterator[Problem]:
             yield Problem(source.path, 1, "", f"er is al een {what} met de naam '{slug}' ({same[0].path}); kies een andere bestandsnaam")
 
 
-def rule_programme_links(practices: Iterable[Practice], programmes: Iterable[Programme], lines: dict[str, int]) -> Iterator[Problem]:
-    """A practice that names a programme must name one that exists."""
-    slugs = [p.slug for p in programmes]
+def rule_programme_links(practices: Iterable[Practice], programmes: Iterable[str], lines: dict[str, int]) -> Iterator[Problem]:
+    """A practice that names a programme must name one that exists.
+
+    ``programmes`` are the names of every programme file, also of those with errors: a practice
+    that links to a programme with an error is not told that the programme does not exist.
+    """
+    slugs = sorted(set(programmes))
     for practice in practices:
         if practice.programme and practice.programme not in slugs:
             hint = did_you_mean(practice.programme, slugs) or (f"; bestaande programma's: {', '.join(slugs)}" if slugs else "")
@@ -340,12 +434,19 @@ def make_context(layout: Layout, today: dt.date | None = None) -> Context:
     return Context(load_vocabularies(data / "vocabulaire.yml"), load_gazetteer(data), today or dt.date.today())
 
 
+def checking_context(layout: Layout, today: dt.date | None = None) -> tuple[Context, list[Problem]]:
+    """The context every rule checks against, with the facts of ``data/feiten.yml``, and the problems of those facts."""
+    ctx = make_context(layout, today)
+    facts, fact_problems = load_facts(layout.folder("data"), layout.root, ctx)
+    return dataclasses.replace(ctx, facts=facts), fact_problems
+
+
 def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | None = None) -> Catalogue:
     """Read and check every source file; build records from the valid ones.
 
     ``memo``: what the last check of these sources found; unchanged files are taken from it (see CheckMemo).
     """
-    ctx = memo.context_for(layout, today) if memo else make_context(layout, today)
+    ctx, fact_problems = memo.context_for(layout, today) if memo else checking_context(layout, today)
     content = layout.folder("content")
 
     def page_kind(file: Path) -> str:
@@ -353,18 +454,26 @@ def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | No
             return "verhaal"
         return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
 
-    page_files, problems = _read_folder(_files(content, (".md",)), layout.root, page_kind, ctx, memo)
-    practice_files, found = _read_folder(_files(layout.folder("practices"), (".md",)), layout.root, lambda f: "praktijk", ctx, memo)
+    listed = {name: list_folder(layout.folder(name), layout.root) for name in ("content", "practices", "programmes", "data")}
+    problems = [p for _, refused in listed.values() for p in refused]
+    content_files = listed["content"][0]
+    page_files, found = _read_folder([f for f in content_files if f.suffix == ".md" and _published(f, content)], layout.root, page_kind, ctx, memo)
     problems += found
-    programme_files, found = _read_folder(_files(layout.folder("programmes"), (".yml",)), layout.root, lambda f: "programma", ctx, memo)
+    problems += content_file_problems(content_files, layout)
+    programme_names = [f.stem for f in _sources(listed["programmes"][0], ".yml")]
+    practice_files, found = _read_folder(_sources(listed["practices"][0], ".md"), layout.root, lambda f: "praktijk", ctx, memo)
     problems += found
-    problems += _wrong_types(layout)
+    programme_files, found = _read_folder(_sources(listed["programmes"][0], ".yml"), layout.root, lambda f: "programma", ctx, memo)
+    problems += found
+    problems += _wrong_types(layout, {"practices": listed["practices"][0], "programmes": listed["programmes"][0]})
+    problems += fact_problems
     if memo:
         memo.done()
 
     def page(s: Source, kind: str) -> Page:
         return Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
-                    is_guide=kind == "gids", **convert_mapping(s.data, SCHEMAS[kind], ctx))
+                    is_guide=kind == "gids", worksheets=read_worksheets(s.body, s.body_line)[0] if kind == "gids" else (),
+                    **convert_mapping(s.data, SCHEMAS[kind], ctx))
 
     pages = [f.record_of(lambda s, kind=f.kind: page(s, kind)) for f in page_files if f.kind != "verhaal"]
     practices = [f.record_of(lambda s: Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx)))
@@ -372,14 +481,14 @@ def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | No
     programmes = [f.record_of(lambda s: Programme(slug=s.slug, path=s.path, **convert_mapping(s.data, SCHEMAS["programma"], ctx)))
                   for f in programme_files]
     practice_sources = [f.source for f in practice_files]
-    programme_sources = [f.source for f in programme_files]
     problems += rule_unique_slugs(practice_sources, "goede praktijk")
+    problems += rule_unique_worksheets(pages)
     story_sources = [f.source for f in page_files if f.kind == "verhaal"]
     stories, found = story_records(story_sources, layout.root, layout.content, ctx)
     problems += found
     problems += rule_unique_slugs(story_sources, "verhaal")
-    problems += rule_unique_slugs(programme_sources, "programma")
-    problems += rule_programme_links(practices, programmes, {s.path: s.line_of("programma") for s in practice_sources})
+    problems += rule_unique_slugs([f.source for f in programme_files], "programma")
+    problems += rule_programme_links(practices, programme_names, {s.path: s.line_of("programma") for s in practice_sources})
     failed = {p.path for p in problems if p.severity is Severity.ERROR}
     return Catalogue(
         tuple(p for p in pages if p.path not in failed),
@@ -390,15 +499,18 @@ def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | No
     )
 
 
-def _wrong_types(layout: Layout) -> list[Problem]:
+def _sources(files: Iterable[Path], suffix: str) -> list[Path]:
+    """The source files of a folder: its files with the right extension, without README.md."""
+    return [f for f in files if f.suffix == suffix and f.name != "README.md"]
+
+
+def _wrong_types(layout: Layout, listed: dict[str, list[Path]]) -> list[Problem]:
     """Files with the wrong extension in a source folder are reported, not ignored."""
     expected = {"practices": ".md", "programmes": ".yml"}
     problems = []
     for folder, suffix in expected.items():
-        base = layout.folder(folder)
-        if not base.is_dir():
-            continue
-        for file in (p for p in _all_files(base) if p.name != "README.md" and not p.name.startswith(".") and p.suffix != suffix):
-            problems.append(Problem(file.relative_to(layout.root).as_posix(), 1, "",
-                                    f"dit bestand wordt niet gelezen: bestanden in {getattr(layout, folder)}/ moeten eindigen op '{suffix}'"))
+        for file in listed[folder]:
+            if file.name != "README.md" and not file.name.startswith(".") and file.suffix != suffix:
+                problems.append(Problem(file.relative_to(layout.root).as_posix(), 1, "",
+                                        f"dit bestand wordt niet gelezen: bestanden in {getattr(layout, folder)}/ moeten eindigen op '{suffix}'"))
     return problems

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from .gazetteer import PROVINCES, Gazetteer
-from .privacy import MOBILE_RE, NAME_MAIL_RE, PERSONAL_MAIL_RE, PRIVATE
-from .records import Area
+from .privacy import PRIVATE, ROLE_VOCABULARY, has_mobile, is_role_address, role_examples
+from .records import Area, Count, Fact, PartialDate
 from .vocabulary import KNOWN, SINGULAR, Vocabularies, languages
 
 NATIONAL = "landelijk"
@@ -33,6 +34,12 @@ class Context:
     vocab: Vocabularies
     gazetteer: Gazetteer
     today: dt.date
+    facts: Mapping[str, Fact] = field(default_factory=dict)  # data/feiten.yml, by key
+
+    @property
+    def role_addresses(self) -> tuple[str, ...]:
+        """The local parts of allowed e-mail addresses (``info``, ``contact``, …), from the vocabulary."""
+        return tuple(t.key for t in self.vocab.lists.get(ROLE_VOCABULARY, ()))
 
 
 Issue = tuple[str, str]  # (sub-path below the field, message)
@@ -72,6 +79,7 @@ class Field:
     attr: str
     help: str
     required: bool = True
+    replaces: str = ""  # the name this field had before, so a file that still uses it gets a clear message
 
     def check(self, value: Any, ctx: Context) -> Iterator[Issue]:
         """Yield (sub-path, message) for each problem with the value."""
@@ -125,6 +133,8 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class Date(Field):
+    allow_future: bool = False  # a period may end (or begin) after today; a day someone read or checked something may not
+
     def check(self, value, ctx):
         text = str(value) if isinstance(value, (str, int)) else None
         if text is None or not DATE_RE.match(text):
@@ -135,7 +145,7 @@ class Date(Field):
         except ValueError:
             yield "", f"'{text}' is geen bestaande datum"
             return
-        if day > ctx.today:
+        if day > ctx.today and not self.allow_future:
             yield "", f"'{text}' ligt in de toekomst"
 
     def convert(self, value, ctx):
@@ -146,6 +156,82 @@ class Date(Field):
 
     def json_schema(self, ctx):
         return {"type": "string", "format": "date", "pattern": DATE_RE.pattern, "description": self.help}
+
+
+PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_partial_date(value: Any) -> PartialDate | None:
+    """``2019``, ``"2019-05"`` or ``"2019-05-13"`` as a :class:`PartialDate`; None if it is no such date."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    found = PARTIAL_DATE_RE.match(str(value).strip())
+    if not found:
+        return None
+    year, month, day = (int(part) if part else 0 for part in found.groups())
+    if month and not 1 <= month <= 12:
+        return None
+    if day:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+    return PartialDate(year, month, day)
+
+
+@dataclass(frozen=True)
+class PartialDateField(Field):
+    """A date as precise as the source gives it: ``2019``, ``2019-05`` or ``2019-05-13``; not in the future, unless allowed."""
+
+    allow_future: bool = False
+
+    def check(self, value, ctx):
+        day = parse_partial_date(value)
+        shaped = not isinstance(value, bool) and isinstance(value, (int, str)) and PARTIAL_DATE_RE.match(str(value).strip())
+        if day is None and shaped:
+            yield "", f"'{value}' is geen bestaande datum"
+        elif day is None or day.year < 1900:
+            yield "", f"'{value}' is geen datum; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD (bijvoorbeeld 2019 of 2019-05-13)"
+        elif day.earliest() > ctx.today and not self.allow_future:
+            yield "", f"'{value}' ligt in de toekomst"
+
+    def convert(self, value, ctx):
+        return parse_partial_date(value)
+
+    def kind(self):
+        return "een jaar, maand of dag (JJJJ, JJJJ-MM of JJJJ-MM-DD)"
+
+    def json_schema(self, ctx):
+        return {"anyOf": [{"type": "integer", "minimum": 1900}, {"type": "string", "pattern": PARTIAL_DATE_RE.pattern}],
+                "description": self.help}
+
+
+COUNT_QUALIFIERS = ("ruim", "ongeveer", "minstens", "meer dan")
+COUNT_RE = re.compile(r"^(?:(" + "|".join(COUNT_QUALIFIERS) + r") )?([1-9]\d{0,5})$")
+
+
+@dataclass(frozen=True)
+class CountField(Field):
+    """A number of people as the source says it: ``12``, or ``ruim 200``, ``ongeveer 30``, ``minstens 5``, ``meer dan 20``."""
+
+    def check(self, value, ctx):
+        exact = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+        if not (exact or (isinstance(value, str) and COUNT_RE.match(value.strip()))):
+            yield "", (f"'{value}' is geen aantal; schrijf het getal zoals de bron het noemt (12), "
+                       f"eventueel met {', '.join(repr(q) for q in COUNT_QUALIFIERS)} ervoor (bijvoorbeeld 'ruim 200')")
+
+    def convert(self, value, ctx):
+        if isinstance(value, int):
+            return Count(number=value)
+        qualifier, number = COUNT_RE.match(value.strip()).groups()
+        return Count(number=int(number), qualifier=qualifier or "")
+
+    def kind(self):
+        return "een aantal zoals de bron het noemt: `12`, of `ruim 200`, `ongeveer 30`, `minstens 5`, `meer dan 20`"
+
+    def json_schema(self, ctx):
+        return {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": COUNT_RE.pattern}],
+                "description": self.help}
 
 
 @dataclass(frozen=True)
@@ -328,6 +414,12 @@ class AreaField(ListField):
         name = item.strip()
         if name.lower() in self._special() or ctx.gazetteer.lookup(name) or ctx.gazetteer.province(name):
             return
+        candidates = ctx.gazetteer.candidates(name)
+        if candidates:
+            options = [f"'{m.name}'" for m in candidates]
+            listing = ", ".join(options[:-1]) + f" of {options[-1]}" if len(options) > 1 else options[0]
+            yield "", f"'{name}' is de naam van meer dan één gemeente; bedoel je {listing}?"
+            return
         successor = ctx.gazetteer.former_successor(name)
         if successor:
             yield "", f"'{name}' is geen gemeente meer; het hoort nu bij '{successor.name}'"
@@ -366,14 +458,23 @@ class Group(Field):
     fields: tuple[Field, ...] = ()
     one_of: tuple[str, ...] = ()  # at least one of these sub-fields must be given
     make: Callable[..., Any] | None = None  # record class built from the converted values
+    #: (earlier, later, message): two date sub-fields that may not be in the wrong order;
+    #: the message may use {earlier} and {later} (the values as written).
+    in_order: tuple[tuple[str, str, str], ...] = ()
 
     def check(self, value, ctx):
         if not isinstance(value, dict):
             yield "", f"moet {self.kind()} zijn, niet {type_name(value)}"
             return
-        yield from check_mapping(value, self.fields, ctx, prefix=".")
+        own = list(check_mapping(value, self.fields, ctx, prefix="."))
+        yield from own
         if self.one_of and not any(k in value for k in self.one_of):
             yield "", f"vul minstens één van deze velden in: {', '.join(self.one_of)}"
+        wrong = {sub.lstrip(".") for sub, _ in own}
+        for earlier, later, message in self.in_order:
+            first, second = parse_partial_date(value.get(earlier)), parse_partial_date(value.get(later))
+            if first and second and not {earlier, later} & wrong and first.earliest() > second.latest():
+                yield f".{later}", message.format(earlier=value[earlier], later=value[later])
 
     def convert(self, value, ctx):
         values = convert_mapping(value, self.fields, ctx)
@@ -418,10 +519,10 @@ class Phone(Field):
 
     def check(self, value, ctx):
         text = str(value)
-        if not isinstance(value, str) or not re.fullmatch(r"[+\d][\d\s()-]{7,}", text.strip()):
-            yield "", f"'{text}' is geen telefoonnummer"
-        elif MOBILE_RE.search(text):
+        if isinstance(value, str) and has_mobile(text):
             yield "", f"dit lijkt een mobiel nummer (06); noem alleen een algemeen nummer van de organisatie, {PRIVATE}"
+        elif not isinstance(value, str) or not re.fullmatch(r"[+\d][\d\s()-]{7,}", text.strip()):
+            yield "", f"'{text}' is geen telefoonnummer"
 
     def kind(self):
         return "een algemeen telefoonnummer van de organisatie"
@@ -430,16 +531,20 @@ class Phone(Field):
         return {"type": "string", "description": self.help}
 
 
+EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Email(Field):
     """An organisational e-mail address; personal-looking ones are refused."""
 
     def check(self, value, ctx):
         text = str(value).strip()
-        if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", text, re.IGNORECASE):
+        if not isinstance(value, str) or not EMAIL_RE.fullmatch(text):
             yield "", f"'{text}' is geen e-mailadres"
-        elif PERSONAL_MAIL_RE.search(text) or NAME_MAIL_RE.match(text):
-            yield "", f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie (zoals info@…), {PRIVATE}"
+        elif not is_role_address(text, ctx.role_addresses):
+            yield "", (f"dit lijkt een persoonlijk e-mailadres; noem alleen een algemeen adres van de organisatie, zoals "
+                       f"{role_examples(ctx.role_addresses)} (zie de woordenlijst '{ROLE_VOCABULARY}'), {PRIVATE}")
 
     def kind(self):
         return "een algemeen e-mailadres van de organisatie"
@@ -481,13 +586,30 @@ class Flag(Field):
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug: ``"Versa Welzijn (Hilversum)"`` → ``versa-welzijn-hilversum``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+#: Unknown keys in one mapping for which a "did you mean" is sought.
+MAX_SUGGESTIONS = 50
+
+
 def check_mapping(data: dict[str, Any], fields: tuple[Field, ...], ctx: Context, prefix: str = "") -> Iterator[Issue]:
     """Check a mapping against fields: unknown keys, missing keys, each value."""
     by_name = {f.name: f for f in fields}
     misspelt: set[str] = set()  # required fields that an unknown key probably meant
+    replaced = {f.replaces: f for f in fields if f.replaces}
+    unknown = 0
     for key in data:
-        if key not in by_name:
-            close = difflib.get_close_matches(str(key), list(by_name), n=1, cutoff=0.6)
+        if key in replaced:
+            new = replaced[key]
+            misspelt.add(new.name)
+            yield f"{prefix}{key}", f"dit veld heet nu '{new.name}': {new.kind()}"
+        elif key not in by_name:
+            unknown += 1  # suggestions for the first ones; thousands of unknown keys would make difflib take seconds
+            close = difflib.get_close_matches(str(key), list(by_name), n=1, cutoff=0.6) if unknown <= MAX_SUGGESTIONS else []
             misspelt.update(close)
             hint = f"; bedoel je '{close[0]}'?" if close else f"; toegestaan: {', '.join(by_name)}"
             yield f"{prefix}{key}", f"onbekend veld{hint}"

@@ -76,6 +76,7 @@ SUGGEST_CUTOFF = 0.8  # difflib similarity needed for a did-you-mean suggestion
 _DROPPED = str.maketrans("", "", "'’‘`´.")  # removed outright, so "N.H." == "NH"
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _CODE = re.compile(r"(?:GM)?\s*(\d{1,4})", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # "(L.)", "(NH.)": which of two municipalities of one name
 
 
 def _fold(text: str) -> str:
@@ -152,16 +153,24 @@ class Gazetteer:
             self._by_key[key] = m
             self._labels[key] = m.name
         official = set(self._by_key)
+        self._by_base: dict[str, list[Municipality]] = {}  # see below; an alias of two municipalities is one too
         for m in self.municipalities:
             for alias in m.aliases:
                 key = normalise(alias)
                 if key in official:  # an official name always wins over an alias
                     continue
                 if key in self._by_key and self._by_key[key] is not m:
+                    shared = self._by_base.setdefault(key, [])
+                    shared += [x for x in (self._by_key[key], m) if x is not None and x not in shared]
                     self._by_key[key] = None  # the alias of two municipalities: ambiguous
                 else:
                     self._by_key[key] = m
                     self._labels.setdefault(key, alias)
+        # A name without its qualifier ("Bergen" for "Bergen (L.)" and "Bergen (NH.)") -> every municipality it may mean.
+        for m in self.municipalities:
+            base = normalise(_QUALIFIER.sub("", m.name))
+            if base != normalise(m.name):
+                self._by_base.setdefault(base, []).append(m)
         self._former_by_key = {normalise(f.name): f for f in self.former}
         self._provinces: dict[str, str] = {}
         for province in PROVINCES:
@@ -183,6 +192,15 @@ class Gazetteer:
     def province(self, text: str) -> str | None:
         """Official name of a province, forgivingly matched: ``"friesland"`` -> ``"Fryslân"``."""
         return self._provinces.get(_strip_prefix(normalise(text), ("provincie", "province")))
+
+    def candidates(self, text: str) -> tuple[Municipality, ...]:
+        """Every municipality a name may mean when it needs a qualifier: ``"Bergen"`` -> Bergen (L.), Bergen (NH.).
+
+        Empty when the name is unknown, or when it means one municipality (see :meth:`lookup`).
+        """
+        if self.lookup(text):
+            return ()
+        return tuple(self._by_base.get(_strip_prefix(normalise(text), ("gemeente",)), ()))
 
     def former_successor(self, text: str) -> Municipality | None:
         """The current municipality that a former one became part of (the main one if it was split)."""

@@ -7,6 +7,13 @@ Why not python-frontmatter here: it does not tell where the front matter
 starts or which line each key is on, and every problem must be reported as
 ``path:line: field: message``. So the front matter is split by hand (it is
 three lines of logic) and YAML is composed into nodes, which carry positions.
+
+Before anything is composed, :func:`refusals` walks the YAML *events* once (a flat stream,
+never recursive) and refuses what content files have no use for and what would make the
+rest cost too much: anchors and aliases (a 1 KB file of nested aliases expands to gigabytes,
+"billion laughs"), explicit tags, nesting deeper than :data:`MAX_DEPTH`, integers of more
+than :data:`MAX_NUMBER_LENGTH` characters (Python refuses to convert 4,300 digits) and keys
+that are not text. Files larger than :data:`MAX_BYTES` are not read at all.
 """
 
 from __future__ import annotations
@@ -24,6 +31,17 @@ from .problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 FENCE = "---"
+#: The largest source file that is read (the real ones are under 20 KB).
+MAX_BYTES = 1_000_000
+#: Content needs three levels (a list of groups with lists); deeper nesting is a mistake or an attack.
+MAX_DEPTH = 20
+#: Integers in content are counts and years; a longer one is text without quotes, or an attack.
+MAX_NUMBER_LENGTH = 30
+#: Characters that are no text (YAML refuses them too): control characters other than tab and newline, and non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_QUOTE_IT = "zet de waarde tussen aanhalingstekens als het tekst is"
 
 
 class _Loader(yaml.SafeLoader):
@@ -132,16 +150,109 @@ def _walk(node: yaml.Node, prefix: str, offset: int) -> Iterator[tuple[str, int]
             yield from _walk(item, path, offset)
 
 
+def _event_line(event: yaml.Event, first_line: int) -> int:
+    return event.start_mark.line + first_line if event.start_mark else first_line
+
+
+@dataclass
+class _Open:
+    """A list or mapping whose events are being read: its field path and where in it we are."""
+
+    path: str
+    index: int | None  # the next item of a list; None for a mapping
+    key: str | None = None  # in a mapping: the field whose value comes next, None while a key comes next
+
+    def child(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+
+def refusals(text: str, path: str, first_line: int, loader_class: type = _Loader) -> list[Problem]:
+    """Problems with YAML that parses but that content has no use for, found from the events alone.
+
+    Raises :class:`yaml.YAMLError` for YAML that does not parse (the caller reports it).
+    """
+    problems: list[Problem] = []
+    stack: list[_Open] = []
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                if stack:
+                    stack[-1].key = None
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            top = stack[-1] if stack else None
+            is_key = top is not None and top.index is None and top.key is None
+            if top is None:
+                field = ""
+            elif is_key:
+                field = top.path
+            elif top.index is None:
+                field = top.key
+            else:
+                field, top.index = f"{top.path}[{top.index}]", top.index + 1
+            line = _event_line(event, first_line)
+            problem = _refusal(event, is_key, loader)
+            if problem and not (problems and problems[-1].line == line):  # one per line: a line of aliases is one mistake
+                problems.append(Problem(path, line, field, problem))
+            if is_key:
+                if not isinstance(event, yaml.ScalarEvent):
+                    return problems  # a list or group as a key: what follows cannot be read as fields
+                top.key = top.child(str(event.value))
+                continue
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(Problem(path, line, re.split(r"[.\[]", field)[0], f"de waarden staan hier meer dan {MAX_DEPTH} lagen diep "
+                                            "in elkaar; een bronbestand heeft er hoogstens drie nodig"))
+                    return problems
+                stack.append(_Open(field, 0 if isinstance(event, yaml.SequenceStartEvent) else None))
+            elif top is not None and top.index is None:
+                top.key = None
+    finally:
+        loader.dispose()
+    return problems
+
+
+def _refusal(event: yaml.NodeEvent, is_key: bool, loader) -> str | None:
+    """Why one YAML event is refused, or None."""
+    if isinstance(event, yaml.AliasEvent):
+        return (f"'*{event.anchor}' is in YAML een verwijzing naar een anker; bronbestanden gebruiken geen ankers (&) en verwijzingen (*): "
+                f"schrijf de waarde voluit, of {_QUOTE_IT}")
+    if event.anchor is not None:
+        return (f"'&{event.anchor}' is in YAML een anker; bronbestanden gebruiken geen ankers (&) en verwijzingen (*): "
+                f"laat het weg, of {_QUOTE_IT}")
+    if getattr(event, "tag", None) is not None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        return f"'{tag}' is een YAML-label; bronbestanden gebruiken geen labels (!): laat het weg, of {_QUOTE_IT}"
+    if isinstance(event, yaml.ScalarEvent):
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
+        if is_key and tag != _STR:
+            return ("hier staat een veld zonder naam; schrijf 'veld: waarde', zoals 'titel: …'" if tag.endswith(":null")
+                    else f"'{event.value}' kan geen veldnaam zijn; een veldnaam is een woord, zoals 'titel'")
+        if tag == _INT and len(event.value) > MAX_NUMBER_LENGTH:
+            return f"dit getal is {len(event.value)} tekens lang; zo'n groot getal kan niet: {_QUOTE_IT}"
+    elif is_key:
+        return "een lijst of groep kan geen veldnaam zijn; schrijf 'veld: waarde', zoals 'titel: …'"
+    return None
+
+
 def parse_yaml(text: str, path: str, first_line: int) -> tuple[dict[str, Any] | None, dict[str, int], list[Problem]]:
     """Parse YAML text that starts at ``first_line`` of the file at ``path``.
 
     Returns the mapping (or None), a map of field paths to file lines, and problems.
     """
     try:
-        return _fields(*_compose(text, _FastLoader), path, first_line)
+        refused = refusals(text, path, first_line, _FastLoader)
+        return (None, {}, refused) if refused else _fields(*_compose(text, _FastLoader), path, first_line)
     except yaml.YAMLError:
         pass  # parsed again below, for the pure-Python parser's messages and their hints
     try:
+        refused = refusals(text, path, first_line, _Loader)
+        if refused:
+            return None, {}, refused
         node, data = _compose(text, _Loader)
     except yaml.MarkedYAMLError as error:
         return None, {}, [Problem(path, _yaml_error_line(error) + first_line - 1, "", _yaml_message(error))]
@@ -194,6 +305,11 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, [*problems, Problem(path, 1, "", "het bestand is leeg")]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return None, [*problems, Problem(path, line, "", f"hier staat een onzichtbaar stuurteken (0x{ord(control.group()):02x}); "
+                                                           "haal het weg of typ de tekst opnieuw")]
     return text, problems
 
 
@@ -212,6 +328,10 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list
 def read_source(file: Path, root: Path) -> tuple[Source | None, list[Problem]]:
     """Read a Markdown (with front matter) or YAML source file."""
     path = file.relative_to(root).as_posix()
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(path, 1, "", f"het bestand is {size / 1_000_000:.1f} MB; een bronbestand mag hoogstens "
+                                           f"{MAX_BYTES // 1_000_000} MB zijn. Splits het op of haal er iets uit")]
     text, problems = decode(file.read_bytes(), path)
     if text is None:
         return None, problems

@@ -20,15 +20,107 @@ class Area:
     municipalities: tuple[str, ...] = ()  # official names
 
 
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+          "augustus", "september", "oktober", "november", "december")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as a source gives it: a year, a month, or a day (0 = not given)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    def earliest(self) -> dt.date:
+        """The first day this date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day this date can mean."""
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        if self.month:
+            following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    def dutch(self) -> str:
+        """``2019``, ``mei 2019`` or ``13 mei 2019``."""
+        if self.day:
+            return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        if self.month:
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        return str(self.year)
+
+    def iso(self) -> str:
+        """``2019``, ``2019-05`` or ``2019-05-13``, as written in a source file."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class SourceRef:
-    """A cited source."""
+    """A cited source: a page or document with its own date (where it shows one) and the day it was read."""
 
+    url: str
     title: str
-    date: dt.date
-    publisher: str | None = None
-    url: str | None = None
-    document: str | None = None
+    publisher: str
+    accessed: dt.date
+    date: PartialDate | None = None
+    document: str | None = None  # which part of the source, e.g. a chapter
+
+
+@dataclass(frozen=True, kw_only=True)
+class Period:
+    """When a programme or practice ran: a start, and an end where known."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Count:
+    """How many keypersons, as the source says it: exactly ``number``, or ``ruim``/``ongeveer``/… ``number``."""
+
+    number: int
+    qualifier: str = ""  # "", "ruim", "ongeveer", "minstens", "meer dan"
+
+    def dutch(self) -> str:
+        """``12`` or ``ruim 200``."""
+        return f"{self.qualifier} {self.number}".strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FactValue:
+    """The value of a practical fact during one period, and the source that states it."""
+
+    value: str
+    source: SourceRef
+    start: PartialDate | None = None  # None: the source does not say since when
+    end: PartialDate | None = None  # None: no end known (a rule in force until it changes)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """A practical fact (an amount, a rule) from ``data/feiten.yml``: its values over time, newest last."""
+
+    key: str
+    subject: str
+    values: tuple[FactValue, ...]
+
+    @property
+    def current(self) -> FactValue:
+        """The newest value: the one a guide shows."""
+        return max(self.values, key=lambda v: v.start.earliest() if v.start else dt.date.min)
+
+
+def newest_source_date(sources: tuple[SourceRef, ...]) -> PartialDate | None:
+    """The date of the newest dated source, or None when no source shows a date."""
+    return max((s.date for s in sources if s.date), default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +130,17 @@ class Contact:
     email: str | None = None
     phone: str | None = None
     form: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Worksheet:
+    """A part of a guide marked to fill in (see :mod:`kennisbank.model.worksheets`)."""
+
+    name: str  # its address: werkbladen/<name>/
+    title: str
+    line: int  # line of the opening marker in the guide's file
+    body: str  # the Markdown between the two markers, as the guide has it
+    notes: tuple[str, ...] = ()  # the guide's footnote definitions that the part refers to
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,6 +157,7 @@ class Page:
     themes: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     is_guide: bool = False
+    worksheets: tuple[Worksheet, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,9 +175,11 @@ class Practice:
     communities: tuple[str, ...]
     languages: tuple[str, ...]
     payment: str
-    source: SourceRef
+    status: str
+    sources: tuple[SourceRef, ...]
     verified: dt.date
-    keyperson_count: int | None = None
+    period: Period | None = None
+    keyperson_count: Count | None = None
     since: int | None = None
     programme: str | None = None
     body: str = ""
@@ -95,8 +201,10 @@ class Programme:
     communities: tuple[str, ...]
     payment: str
     how_to_engage: str
-    source: SourceRef
+    status: str
+    sources: tuple[SourceRef, ...]
     verified: dt.date
+    period: Period | None = None
     website: str | None = None
     contact: Contact | None = None
 

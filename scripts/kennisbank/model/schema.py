@@ -15,6 +15,7 @@ from .fields import (
     AreaField,
     Choice,
     Context,
+    CountField,
     Date,
     Email,
     Field,
@@ -23,6 +24,7 @@ from .fields import (
     GroupList,
     Integer,
     Languages,
+    PartialDateField,
     Phone,
     Reference,
     Slugs,
@@ -32,19 +34,37 @@ from .fields import (
     Url,
     mapping_schema,
 )
-from .records import Consent, Contact, SourceRef
+from .records import Consent, Contact, Period, SourceRef
 
 SOURCE = Group(
-    "bron", "source", "Waar de informatie vandaan komt.",
+    "bron", "source", "Een bron: een webpagina of document waar de feiten in staan.",
     fields=(
-        Text("titel", "title", "Titel van de bron."),
-        Text("uitgever", "publisher", "Wie de bron heeft gemaakt of uitgegeven.", required=False),
-        Date("datum", "date", "Datum van de bron (JJJJ-MM-DD)."),
-        Url("url", "url", "Webadres van de bron, als die online staat.", required=False),
-        Text("document", "document", "Omschrijving van de bron als er geen webadres is.", required=False),
+        Url("url", "url", "Webadres van de bron. Verplicht: iedereen moet de bron kunnen nalezen."),
+        Text("titel", "title", "Titel van de pagina of het document, zoals de bron die zelf geeft."),
+        Text("uitgever", "publisher", "Wie de bron heeft gemaakt of uitgegeven (de organisatie achter de website)."),
+        PartialDateField("datum", "date", "De datum die de bron zelf noemt (JJJJ, JJJJ-MM of JJJJ-MM-DD). "
+                         "Laat weg als de bron geen datum toont.", required=False),
+        Date("geraadpleegd", "accessed", "De dag waarop je de bron hebt gelezen (JJJJ-MM-DD)."),
+        Text("document", "document", "Welk deel van de bron de feiten geeft, zoals een hoofdstuk. Mag leeg blijven.", required=False),
     ),
-    one_of=("url", "document"),
+    in_order=(("datum", "geraadpleegd", "'{later}' ligt vóór de datum van de bron ({earlier}); je kunt een bron pas lezen als hij er is"),),
     make=SourceRef,
+)
+SOURCES = GroupList(
+    "bronnen", "sources", "De bronnen van de feiten: minstens één, elk met webadres, titel, uitgever en de dag waarop je hem las.",
+    group=dataclasses.replace(SOURCE, help="Een bron."), replaces="bron",
+)
+STATUS = Choice("status", "status", "Loopt het nog? 'lopend' alleen als een bron van de laatste 24 maanden dat zegt; "
+                "'afgerond' als een bron zegt dat het voorbij is; anders 'onbekend'.", vocabulary="status")
+PERIOD = Group(
+    "periode", "period", "Wanneer het liep: het begin, en het einde als dat bekend is. Laat weg als de bron het niet noemt.",
+    required=False,
+    fields=(
+        PartialDateField("start", "start", "Begin (JJJJ, JJJJ-MM of JJJJ-MM-DD)."),
+        PartialDateField("eind", "end", "Einde (JJJJ, JJJJ-MM of JJJJ-MM-DD), als dat bekend is.", required=False),
+    ),
+    in_order=(("start", "eind", "het einde ({later}) ligt vóór het begin ({earlier})"),),
+    make=Period,
 )
 
 
@@ -57,7 +77,8 @@ THEMES = Terms("themas", "themes", "Thema's uit de woordenlijst.", vocabulary="t
 ROLES = Terms("rollen", "roles", "Welke van de zes rollen de sleutelpersonen vervullen.", vocabulary="rollen")
 
 
-COMMUNITIES = Terms("doelgroepen", "communities", "Met welke gemeenschappen de sleutelpersonen werken.", vocabulary="doelgroepen")
+COMMUNITIES = Terms("doelgroepen", "communities", "Met welke gemeenschappen de sleutelpersonen werken. Laat leeg als de bron het niet noemt.",
+                    vocabulary="doelgroepen", required=False, min_items=0)
 
 
 LANGUAGES = Languages(
@@ -77,7 +98,7 @@ GUIDE = (
     Terms("doelgroep", "audiences", "Voor wie de gids is.", vocabulary="doelgroep_gids"),
     THEMES,
     Date("laatst_herzien", "reviewed", "Wanneer de gids voor het laatst is nagelezen."),
-    GroupList("bronnen", "sources", "De bronnen van de feiten in de gids.", group=dataclasses.replace(SOURCE, help="Een bron.")),
+    dataclasses.replace(SOURCES, help="De bronnen van de feiten in de gids."),
 )
 
 
@@ -91,9 +112,11 @@ PRACTICE = (
     COMMUNITIES,
     LANGUAGES,
     PAYMENT,
-    Integer("aantal_sleutelpersonen", "keyperson_count", "Ongeveer hoeveel sleutelpersonen er werken, volgens de bron.", required=False, minimum=1),
+    CountField("aantal_sleutelpersonen", "keyperson_count", "Hoeveel sleutelpersonen er werken, zoals de bron het zegt.", required=False),
     Integer("sinds", "since", "Jaartal waarin het werk begon, volgens de bron.", required=False, minimum=1945, until_this_year=True),
-    SOURCE,
+    STATUS,
+    PERIOD,
+    SOURCES,
     VERIFIED,
     Reference("programma", "programme", "Het programma op de sociale kaart dat bij deze praktijk hoort.", required=False, target="programma"),
 )
@@ -128,7 +151,9 @@ PROGRAMME = (
     PAYMENT,
     Text("hoe_inzetten", "how_to_engage", "Hoe een gemeente of organisatie dit programma kan inzetten.", multiline=True),
     CONTACT,
-    SOURCE,
+    STATUS,
+    PERIOD,
+    SOURCES,
     VERIFIED,
 )
 
@@ -228,7 +253,7 @@ STORY = (
           required=False),
     Switch("draft", "draft", "true zolang het verhaal nog niet af is; het komt dan niet op de site en niet in de feed.", required=False),
     CONSENT,
-    GroupList("bronnen", "sources", "De bronnen van de feiten in het verhaal.", required=False, group=dataclasses.replace(SOURCE, help="Een bron.")),
+    dataclasses.replace(SOURCES, help="De bronnen van de feiten in het verhaal.", required=False),
 )
 
 

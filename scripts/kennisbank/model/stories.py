@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .fields import Context, convert_mapping
 from .loading import Source, parse_yaml
+from .markup import EXCERPT_SEPARATOR
 from .problems import Problem
 from .records import Story
 from .schema import SCHEMAS
@@ -20,7 +21,6 @@ from .schema import SCHEMAS
 BLOG_FOLDER = "verhalen"
 POSTS_FOLDER = "posts"
 AUTHORS_FILE = ".authors.yml"
-EXCERPT_SEPARATOR = "<!-- more -->"
 
 
 def is_story(parts: tuple[str, ...]) -> bool:

@@ -22,9 +22,10 @@ SINGULAR = {
     "doelgroepen": "doelgroep",
     "doelgroep_gids": "doelgroep",
     "categorieen": "categorie",
+    "status": "status",
 }
 #: "bekend" or "bekende": Dutch adjectives follow the noun's gender (het thema, de rol).
-KNOWN = {"themas": "bekend"}
+KNOWN = {"themas": "bekend", "status": "bekende"}
 
 
 @dataclass(frozen=True)

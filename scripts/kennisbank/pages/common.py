@@ -16,20 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
-from ..model.checks import STALE_AFTER
+from ..model.checks import RECENT, STALE_AFTER
 from ..model.fields import Context
 from ..model.gazetteer import PROVINCES
-from ..model.records import Area, SourceRef
+from ..model.records import MONTHS, Area, PartialDate, Period, SourceRef, newest_source_date
 from ..model.vocabulary import languages
-from .paginate import page_title
 
 #: libyaml's emitter when PyYAML has it: the same text, twenty times faster over 10,000 pages.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
-          "augustus", "september", "oktober", "november", "december")
 
 
 @dataclass(frozen=True)
@@ -39,6 +35,30 @@ class Generated:
     doc_path: str
     content: str
     edit_path: str | None = None
+    #: The page holds form controls made by our code (the social map's filters), which the sanitiser keeps.
+    interface: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    """What generated text says about the site itself: its name and public address (``site_url``)."""
+
+    name: str = ""
+    url: str = ""
+
+    def address(self, doc_path: str) -> str:
+        """The public address of a docs page (``gidsen/x.md`` → ``https://…/gidsen/x/``), or "" without a site address."""
+        if not self.url:
+            return ""
+        return self.url.rstrip("/") + "/" + page_url(doc_path)
+
+
+def page_url(doc_path: str) -> str:
+    """The address of a docs page relative to the site root, as mkdocs makes it: ``gidsen/x.md`` → ``gidsen/x/``."""
+    stem = doc_path[: -len(".md")] if doc_path.endswith(".md") else doc_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    return stem if not stem or stem.endswith("/") else stem + "/"
 
 
 def dutch_date(day: dt.date) -> str:
@@ -83,39 +103,48 @@ def is_stale(verified: dt.date, today: dt.date) -> bool:
     return today - verified > STALE_AFTER
 
 
-def stale_notice(verified: dt.date, today: dt.date) -> str:
-    """A visible 'check whether this is still current' box, or nothing."""
-    if not is_stale(verified, today):
+#: A link target the mkdocs adapter turns into this page's correction form (see :func:`correction_links`).
+CORRECTION_SCHEME = "kennisbank-correctie:"
+CORRECTION_LINK_RE = re.compile(r"\]\(" + re.escape(CORRECTION_SCHEME) + r"\)")
+BIJDRAGEN_DOC = "bijdragen/index.md"
+
+
+def correction_links(markdown: str, form_url: str | None, from_doc: str) -> str:
+    """Point ``[…](kennisbank-correctie:)`` links at the page's correction form, or at the page on contributing."""
+    target = form_url or _relpath(BIJDRAGEN_DOC, posixpath.dirname(from_doc) or ".")
+    return CORRECTION_LINK_RE.sub(lambda m: f"]({target})", markdown)
+
+
+def knowledge_is_old(newest: PartialDate | None, today: dt.date) -> bool:
+    """True when no source shows a date, or the newest one is more than 24 months old."""
+    return newest is None or newest.latest() < today - RECENT
+
+
+def period_text(period: Period | None) -> str:
+    """``van 2016 tot 2018``, ``sinds maart 2021``, or nothing."""
+    if period is None:
         return ""
-    return (
-        '!!! warning "Controleer of dit nog klopt"\n\n'
-        f"    Deze gegevens zijn voor het laatst gecontroleerd op {dutch_date(verified)}. "
-        "Dat is meer dan een jaar geleden. Vraag de organisatie of alles nog klopt "
-        "voordat je op deze gegevens bouwt.\n\n"
-    )
+    if period.end:
+        return f"van {period.start.dutch()} tot {period.end.dutch()}"
+    return f"sinds {period.start.dutch()}"
 
 
-def source_line(source: SourceRef) -> str:
-    """A cited source in one line."""
-    parts = [f"*{text(source.title)}*"]
-    if source.publisher:
-        parts.append(text(source.publisher))
-    parts.append(dutch_date(source.date))
-    line = ", ".join(parts)
-    if source.url:
-        line = f"[{line}]({source.url})"
-    if source.document:
-        line += f". {text(source.document)}"
-    return line
+@dataclass(frozen=True)
+class Knowledge:
+    """How old what the hub knows about an entry is, for the templates' notices and list lines."""
+
+    status: str  #: the status label (``Loopt nog``)
+    newest: PartialDate | None  #: the newest date a source shows, if any
+    old: bool  #: no dated source, or the newest more than 24 months old
+    read: dt.date | None  #: the last day a source was read
+    period: str  #: ``van 2016 tot 2018``, ``sinds maart 2021`` or ""
 
 
-def area_text(area: Area) -> str:
-    """A readable description of a work area."""
-    if area.national:
-        return "Landelijk"
-    if area.unknown:
-        return "Niet vermeld in de bron"
-    return ", ".join([*area.municipalities, *(f"provincie {p}" for p in area.provinces)])
+def knowledge(sources: tuple[SourceRef, ...], status_label: str, period: Period | None, today: dt.date) -> Knowledge:
+    """The :class:`Knowledge` of an entry from its sources, status and period."""
+    newest = newest_source_date(sources)
+    return Knowledge(status_label, newest, knowledge_is_old(newest, today), max((s.accessed for s in sources), default=None),
+                     period_text(period))
 
 
 def area_provinces(area: Area, ctx: Context) -> tuple[str, ...]:
@@ -128,33 +157,33 @@ def area_provinces(area: Area, ctx: Context) -> tuple[str, ...]:
     return tuple(p for p in PROVINCES if p in found)
 
 
-def labels(ctx: Context, vocabulary: str, keys: Iterable[str], from_doc: str | None = None, folder: str | None = None) -> str:
-    """Dutch labels of vocabulary keys, linked to their index pages when a folder is given."""
-    items = []
-    for key in keys:
-        label = ctx.vocab.label(vocabulary, key)
-        items.append(link(label, from_doc, f"{folder}/{key}.md") if folder and from_doc else text(label))
-    return ", ".join(items) or "Niet vermeld in de bron"
+def label_links(ctx: Context, vocabulary: str, keys: Iterable[str], from_doc: str | None = None,
+                folder: str | None = None) -> list[str]:
+    """Dutch labels of vocabulary keys, as Markdown links to their index pages when a folder is given."""
+    if folder and from_doc:
+        return [Markup(link(ctx.vocab.label(vocabulary, key), from_doc, f"{folder}/{key}.md")) for key in keys]
+    return [ctx.vocab.label(vocabulary, key) for key in keys]
 
 
-def language_names(codes: Iterable[str]) -> str:
+def language_list(codes: Iterable[str]) -> list[str]:
     """Dutch names of language codes."""
     names = languages()
-    return ", ".join(names[c] for c in codes) or "Niet vermeld in de bron"
+    return [names[c] for c in codes]
 
 
-def definition_list(rows: Iterable[tuple[str, str]]) -> str:
-    """A Markdown definition list (rendered as <dl>)."""
-    return "\n".join(f"{term}\n:   {value}\n" for term, value in rows if value) + "\n"
+def municipality_links(area: Area, ctx: Context, from_doc: str) -> list[str]:
+    """The municipalities of an area, each linked to its page (as Markdown) when the gazetteer knows it."""
+    return [Markup(link(m.name, from_doc, municipality_doc(m.slug))) if (m := ctx.gazetteer.lookup(n)) else n
+            for n in area.municipalities]
 
 
-def insert_after_title(body: str, insert: str) -> str:
-    """Put generated text right after the first ``# Title`` line of a body."""
+def split_after_title(body: str) -> tuple[str, str]:
+    """A Markdown text cut after its first ``# Title`` line (all of it before, when there is none)."""
     lines = body.split("\n")
     for index, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join([*lines[: index + 1], "", insert.rstrip("\n"), *lines[index + 1:]])
-    return insert + body
+            return "\n".join(lines[: index + 1]), "\n".join(lines[index + 1:])
+    return "", body
 
 
 def practice_doc(slug: str) -> str:
@@ -170,14 +199,6 @@ def municipality_doc(slug: str) -> str:
     return f"gemeenten/{slug}.md"
 
 
-def area_links(area: Area, ctx: Context, from_doc: str) -> str:
-    """Like :func:`area_text`, with each municipality linked to its page."""
-    if area.national or area.unknown:
-        return text(area_text(area))
-    names = [link(m.name, from_doc, municipality_doc(m.slug)) if (m := ctx.gazetteer.lookup(n)) else text(n) for n in area.municipalities]
-    return ", ".join([*names, *(f"provincie {p}" for p in area.provinces)])
-
-
 CATALOGUE_DOC = "praktijken/index.md"
 
 
@@ -185,6 +206,3 @@ MAP_DOC = "sociale-kaart/index.md"
 OPEN_DATA_DOC = "open-data.md"
 
 
-def list_page(doc: str, meta: dict[str, Any], number: int, count: int, parts: list[str], edit_path: str) -> Generated:
-    """One page of a paginated overview, its title saying which page it is."""
-    return Generated(doc, front_matter({**meta, "title": page_title(meta["title"], number, count)}) + "".join(parts), edit_path)

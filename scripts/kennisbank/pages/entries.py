@@ -1,44 +1,53 @@
 """The page of one good practice and of one programme on the social map.
+
+The text of both pages is in ``templates/praktijk.md`` and ``templates/programma.md``;
+this module hands them the record and what it takes from the vocabularies.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
+from typing import Any
 
 from ..model.checks import Catalogue
 from ..model.fields import Context
-from ..model.records import Practice, Programme
+from ..model.records import Contact, Practice, Programme
 from .common import (
     MAP_DOC,
     Generated,
-    area_links,
     area_provinces,
-    area_text,
-    definition_list,
-    dutch_date,
-    front_matter,
-    insert_after_title,
-    labels,
-    language_names,
+    is_stale,
+    knowledge,
+    label_links,
+    language_list,
     link,
+    municipality_links,
     practice_doc,
     programme_doc,
-    source_line,
-    stale_notice,
-    text,
+    split_after_title,
 )
+from .templating import page, trusted
 
 
-def profile_rows(entry: Practice | Programme, ctx: Context, from_doc: str) -> list[tuple[str, str]]:
-    """The facts a practice and a programme share: roles, themes, communities, languages, payment."""
-    return [
-        ("Rollen", labels(ctx, "rollen", entry.roles, from_doc, "rollen")),
-        ("Thema's", labels(ctx, "themas", entry.themes, from_doc, "themas")),
-        ("Doelgroepen", labels(ctx, "doelgroepen", entry.communities)),
-        ("Talen", language_names(entry.languages)),
-        ("Vergoeding", labels(ctx, "vergoeding", [entry.payment])),
-    ]
+def profile(entry: Practice | Programme, ctx: Context, from_doc: str) -> dict[str, Any]:
+    """What a practice and a programme share: roles, themes, communities, languages, payment, and how old it is."""
+    return {
+        "rollen": label_links(ctx, "rollen", entry.roles, from_doc, "rollen"),
+        "themas": label_links(ctx, "themas", entry.themes, from_doc, "themas"),
+        "doelgroepen": label_links(ctx, "doelgroepen", entry.communities),
+        "talen": language_list(entry.languages),
+        "vergoeding": ctx.vocab.label("vergoeding", entry.payment),
+        "kennis": knowledge(entry.sources, ctx.vocab.label("status", entry.status), entry.period, ctx.today),
+        "verouderd": is_stale(entry.verified, ctx.today),
+        "doc": from_doc,
+    }
+
+
+def meta(entry: Practice | Programme, kind: str, ctx: Context) -> dict[str, Any]:
+    """The front matter of an entry's page besides its title and description."""
+    return {"type": kind, "themas": list(entry.themes), "rollen": list(entry.roles),
+            "provincies": list(area_provinces(entry.area, ctx))}
 
 
 def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str, Programme] | None = None) -> Generated:
@@ -50,21 +59,11 @@ def practice_page(practice: Practice, catalogue: Catalogue, programmes: dict[str
     if programmes is None:
         programmes = {p.slug: p for p in catalogue.programmes if p.slug == practice.programme}
     programme = programmes.get(practice.programme) if practice.programme else None
-    facts = definition_list([
-        ("Organisatie", text(practice.organisation)),
-        ("Werkgebied", text(area_text(practice.area))),
-        *profile_rows(practice, ctx, doc),
-        ("Aantal sleutelpersonen", f"ongeveer {practice.keyperson_count}" if practice.keyperson_count else ""),
-        ("Actief sinds", str(practice.since) if practice.since else ""),
-        ("Op de sociale kaart", link(programme.name, doc, programme_doc(programme.slug)) if programme else ""),
-    ])
-    meta = {"title": practice.title, "description": practice.summary, "type": "praktijk",
-            "themas": list(practice.themes), "rollen": list(practice.roles),
-            "provincies": list(area_provinces(practice.area, ctx))}
-    footer = (f"\n\n## Bron\n\n{source_line(practice.source)}\n\n"
-              f"Laatst gecontroleerd: {dutch_date(practice.verified)}.\n")
-    body = insert_after_title(practice.body.strip("\n"), facts + stale_notice(practice.verified, ctx.today))
-    return Generated(doc, front_matter(meta) + body + footer, practice.path)
+    before, after = split_after_title(practice.body.strip("\n"))
+    content = page("praktijk.md", meta(practice, "praktijk", ctx), practice=practice, **profile(practice, ctx, doc),
+                   voor=trusted(before), na=trusted(after.lstrip("\n")),
+                   programma=trusted(link(programme.name, doc, programme_doc(programme.slug))) if programme else "")
+    return Generated(doc, content, practice.path)
 
 
 def programme_page(programme: Programme, catalogue: Catalogue, practices: Sequence[Practice] | None = None) -> Generated:
@@ -73,32 +72,11 @@ def programme_page(programme: Programme, catalogue: Catalogue, practices: Sequen
     ``practices`` (the ones that name this programme) saves a search through every practice.
     """
     ctx, doc = catalogue.context, programme_doc(programme.slug)
-    contact = programme.contact
-    contact_rows = []
-    if contact:
-        contact_rows = [("E-mail", f"<{contact.email}>" if contact.email else ""),
-                        ("Telefoon", text(contact.phone or "")),
-                        ("Contactformulier", f"<{contact.form}>" if contact.form else "")]
-    facts = definition_list([
-        ("Organisatie", text(programme.organisation)),
-        ("Werkgebied", area_links(programme.area, ctx, doc)),
-        *profile_rows(programme, ctx, doc),
-        ("Website", f"<{programme.website}>" if programme.website else ""),
-        *contact_rows,
-    ])
     if practices is None:
         practices = [p for p in catalogue.practices if p.programme == programme.slug]
-    related = "".join(f"- {link(p.title, doc, practice_doc(p.slug))}: {text(p.summary)}\n" for p in practices)
-    meta = {"title": programme.name, "description": programme.summary, "type": "programma",
-            "themas": list(programme.themes), "rollen": list(programme.roles),
-            "provincies": list(area_provinces(programme.area, ctx))}
-    parts = [
-        f"# {text(programme.name)}\n\n{text(programme.summary)}\n\n",
-        stale_notice(programme.verified, ctx.today),
-        facts,
-        f"## Hoe zet je dit programma in?\n\n{text(programme.how_to_engage)}\n\n",
-        f"## Goede praktijken\n\n{related}\n" if related else "",
-        f"## Bron\n\n{source_line(programme.source)}\n\nLaatst gecontroleerd: {dutch_date(programme.verified)}.\n\n",
-        f"[Terug naar de sociale kaart]({posixpath.relpath(MAP_DOC, 'programmas')})\n",
-    ]
-    return Generated(doc, front_matter(meta) + "".join(parts), programme.path)
+    content = page("programma.md", meta(programme, "programma", ctx), programme=programme, **profile(programme, ctx, doc),
+                   contact=programme.contact or Contact(),
+                   gebied=municipality_links(programme.area, ctx, doc),
+                   praktijken=[{"title": p.title, "summary": p.summary, "doc": practice_doc(p.slug)} for p in practices],
+                   kaart=trusted(posixpath.relpath(MAP_DOC, "programmas")))
+    return Generated(doc, content, programme.path)

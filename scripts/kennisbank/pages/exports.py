@@ -31,10 +31,11 @@ from typing import Any
 from ..model.checks import Catalogue
 from ..model.fields import Context
 from ..model.gazetteer import normalise
-from ..model.records import Programme
+from ..model.records import PartialDate, Programme, SourceRef, newest_source_date
 from ..model.vocabulary import languages
-from .common import OPEN_DATA_DOC, Generated, front_matter, text
+from .common import OPEN_DATA_DOC, Generated
 from .geography import area_points, by_name
+from .templating import page
 
 CSV_DOC = "data/programmas.csv"
 GEOJSON_DOC = "data/programmas.geojson"
@@ -45,6 +46,10 @@ LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 I
 #: The namespace of every HSDS identifier. Never change it: all identifiers would change with it.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://kennisbank-sleutelpersonen.github.io/kennisbank/hsds")
 LIST_SEPARATOR = "; "
+#: Our status as HSDS service status. HSDS has no "unknown": such a service gets no status rather than a wrong one.
+HSDS_STATUS = {"lopend": "active", "afgerond": "defunct", "onbekend": ""}
+#: A cell that starts with one of these is run as a formula by a spreadsheet (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- one flat description of a programme, shared by CSV and GeoJSON ----------------------
@@ -71,8 +76,16 @@ def _contact(attr: str) -> Callable[[Programme, Context], str]:
     return lambda p, ctx: (getattr(p.contact, attr) or "") if p.contact else ""
 
 
-def _source(attr: str) -> Callable[[Programme, Context], str]:
-    return lambda p, ctx: str(getattr(p.source, attr) or "")
+def _sources(value: Callable[[SourceRef], str]) -> Callable[[Programme, Context], list[str]]:
+    return lambda p, ctx: [value(s) for s in p.sources]
+
+
+def _iso(day: PartialDate | None) -> str:
+    return day.iso() if day else ""
+
+
+def _knowledge_date(p: Programme, ctx: Context) -> str:
+    return _iso(newest_source_date(p.sources))
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -93,11 +106,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("email", "contact.email", "Algemeen e-mailadres van de organisatie.", _contact("email")),
     Column("telefoon", "contact.phone", "Algemeen telefoonnummer van de organisatie.", _contact("phone")),
     Column("formulier", "contact.form", "Webadres van een contactformulier.", _contact("form")),
-    Column("bron_titel", "source.title", "Titel van de bron van de gegevens.", _source("title")),
-    Column("bron_uitgever", "source.publisher", "Uitgever van de bron.", _source("publisher")),
-    Column("bron_datum", "source.date", "Datum van de bron (JJJJ-MM-DD).", _source("date")),
-    Column("bron_url", "source.url", "Webadres van de bron.", _source("url")),
-    Column("bron_document", "source.document", "Omschrijving van de bron als die niet online staat.", _source("document")),
+    Column("status", "status", "Loopt het programma nog: `lopend`, `afgerond` of `onbekend` (zie het inhoudsmodel).", lambda p, ctx: p.status),
+    Column("periode_start", "period.start", "Begin van het programma (JJJJ, JJJJ-MM of JJJJ-MM-DD), als een bron het noemt.",
+           lambda p, ctx: _iso(p.period.start) if p.period else ""),
+    Column("periode_eind", "period.end", "Einde van het programma, als een bron het noemt.", lambda p, ctx: _iso(p.period.end) if p.period else ""),
+    Column("kennis_van", "", "De datum van de nieuwste bron die een datum noemt: zo oud is de kennis. Leeg als geen bron een datum noemt.",
+           _knowledge_date),
+    Column("bron_urls", "sources[].url", "Webadressen van de bronnen, in dezelfde volgorde als de volgende bronkolommen.", _sources(lambda s: s.url)),
+    Column("bron_titels", "sources[].title", "Titels van de bronnen.", _sources(lambda s: s.title)),
+    Column("bron_uitgevers", "sources[].publisher", "Uitgevers van de bronnen.", _sources(lambda s: s.publisher)),
+    Column("bron_datums", "sources[].date", "De datum die elke bron zelf noemt, of `-` als de bron geen datum toont.",
+           _sources(lambda s: _iso(s.date) or "-")),
+    Column("bron_gelezen", "sources[].accessed", "De dag waarop elke bron is gelezen (JJJJ-MM-DD).", _sources(lambda s: s.accessed.isoformat())),
     Column("laatst_geverifieerd", "verified", "Datum waarop iemand voor het laatst naging dat de gegevens kloppen.",
            lambda p, ctx: p.verified.isoformat()),
     Column("pagina", "", "Adres van de pagina van het programma, vanaf het begin van deze site.", lambda p, ctx: f"programmas/{p.slug}/"),
@@ -109,12 +129,17 @@ def flat(value: Any) -> str:
     return LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
 
 
+def cell(value: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: as OWASP advises, a leading ``'`` when it starts like one."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def csv_text(header: list[str], rows: list[list[str]]) -> str:
-    """CSV text (RFC 4180, UTF-8, header row first)."""
+    """CSV text (RFC 4180, UTF-8, header row first); every cell made safe for spreadsheets (:func:`cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([cell(h) for h in header])
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 
@@ -195,7 +220,8 @@ HSDS_TABLES: tuple[tuple[str, str, tuple[HsdsField, ...], tuple[tuple[str, str],
         HsdsField("description", "Short description of the service."),
         HsdsField("url", "Website of the programme or organization.", format="uri"),
         HsdsField("email", "General e-mail address of the organization.", format="email"),
-        HsdsField("status", "Status of the service: active.", required=True),
+        HsdsField("status", "Status of the service: active (a source of the last 24 months says it runs), defunct (a source says "
+                            "it ended), or empty when no recent source says whether it still runs (our status 'onbekend')."),
         HsdsField("application_process", "How a municipality or organization can engage the programme."),
         HsdsField("eligibility_description", "The communities the keypersons work with."),
         HsdsField("assured_date", "Date the data were last checked.", type="date"),
@@ -211,6 +237,12 @@ HSDS_TABLES: tuple[tuple[str, str, tuple[HsdsField, ...], tuple[tuple[str, str],
         _ref("service_id", "service"),
         HsdsField("name", "Name of the language (in Dutch).", required=True),
         HsdsField("code", "ISO 639-1 code of the language.", required=True),
+    ), (("service_id", "service"),)),
+    ("url", "urls.csv", (
+        _id("url"),
+        _ref("service_id", "service"),
+        HsdsField("label", "The source this is: title, publisher, its own date where it shows one, and the day it was read.", required=True),
+        HsdsField("url", "Web address of a source of the data about the service.", format="uri", required=True),
     ), (("service_id", "service"),)),
     ("phone", "phones.csv", (
         _id("phone"),
@@ -242,7 +274,7 @@ def hsds_tables(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
         tables["service"].append({
             "id": service_id, "organization_id": organisation_id, "program_id": program_id, "name": p.name,
             "description": p.summary, "url": p.website or "", "email": (p.contact.email or "") if p.contact else "",
-            "status": "active", "application_process": p.how_to_engage,
+            "status": HSDS_STATUS[p.status], "application_process": p.how_to_engage,
             "eligibility_description": ", ".join(ctx.vocab.label("doelgroepen", c) for c in p.communities),
             "assured_date": p.verified.isoformat(),
         })
@@ -252,6 +284,9 @@ def hsds_tables(catalogue: Catalogue) -> dict[str, list[dict[str, str]]]:
         for area_name, description in areas:
             tables["service_area"].append({"id": stable_id("service_area", p.slug, area_name), "service_id": service_id,
                                            "name": area_name, "description": description})
+        for index, source in enumerate(p.sources):
+            label = f"Bron: {source.title} ({source.publisher}{', ' + source.date.iso() if source.date else ''}); gelezen op {source.accessed.isoformat()}"
+            tables["url"].append({"id": stable_id("url", p.slug, str(index)), "service_id": service_id, "label": label, "url": source.url})
         for code in p.languages:
             tables["language"].append({"id": stable_id("language", p.slug, code), "service_id": service_id, "name": names[code], "code": code})
         if p.contact and p.contact.phone:
@@ -293,68 +328,23 @@ def hsds_files(catalogue: Catalogue) -> list[Generated]:
 
 # --- the page about it ------------------------------------------------------------------
 
-#: The files on the open data page: link, name, form, what is in it.
-FILES = (
-    (CSV_DOC, "programmas.csv", "CSV (UTF-8, komma's)", "Eén regel per programma. Lijsten staan in één cel, gescheiden door `; `."),
-    (JSON_DOC, "programmas.json", "JSON", "Dezelfde gegevens als lijst, met Engelse veldnamen en lijsten als lijsten."),
-    (GEOJSON_DOC, "programmas.geojson", "GeoJSON (RFC 7946)",
-     "Eén *Feature* per programma, met als punten het midden van elke gemeente en provincie in het werkgebied. "
-     "Landelijke programma's hebben geen punten (`\"geometry\": null`)."),
-    (f"{HSDS_DIR}/datapackage.json", "hsds/datapackage.json", "Open Referral HSDS 3.0",
-     "Een *tabular data package*: een beschrijving plus CSV-bestanden in de vorm van de internationale standaard voor sociale kaarten."),
-)
+#: The files on the open data page: the kind (the template describes each) → docs path and file name.
+FILES = {
+    "csv": (CSV_DOC, "programmas.csv"),
+    "json": (JSON_DOC, "programmas.json"),
+    "geojson": (GEOJSON_DOC, "programmas.geojson"),
+    "hsds": (f"{HSDS_DIR}/datapackage.json", "hsds/datapackage.json"),
+}
 
 
 def open_data_page(catalogue: Catalogue) -> Generated:
-    """The Dutch page that describes every open data file, its licence and its fields."""
-    files = "".join(f"| [`{name}`]({target}) | {form} | {what} |\n" for target, name, form, what in FILES).rstrip("\n")
-    rows = "".join(f"| `{c.name}` | {f'`{c.json_key}`' if c.json_key else '–'} | {text(c.help)} |\n" for c in COLUMNS)
-    tables = "".join(f"| [`{path}`]({HSDS_DIR}/{path}) | `{name}` | {', '.join(f'`{f.name}`' for f in fields)} |\n"
-                     for name, path, fields, _ in HSDS_TABLES)
-    body = f"""# Open data
-
-Alle programma's op de [sociale kaart](sociale-kaart/index.md) kun je downloaden en hergebruiken.
-Zo kunnen gemeenten, organisaties en makers van andere sociale kaarten dezelfde gegevens gebruiken.
-Er staan nu {len(catalogue.programmes)} programma's in de bestanden. Ze worden bij elke nieuwe versie van de site opnieuw gemaakt.
-
-## Bestanden
-
-| Bestand | Vorm | Wat staat erin |
-|---|---|---|
-{files}
-
-## Licentie en bron
-
-De gegevens vallen onder de licentie [Creative Commons Naamsvermelding 4.0]({LICENCE['path']}) (CC BY 4.0).
-Je mag ze gebruiken, aanpassen en verder verspreiden, ook voor commerciële doelen. Noem dan als bron:
-*Kennisbank Sleutelpersonen*. De middelpunten van gemeenten komen van GeoNames (ook CC BY 4.0).
-Elk programma noemt zelf zijn bron en de datum waarop de gegevens voor het laatst zijn gecontroleerd.
-
-De bestanden bevatten alleen gegevens van organisaties. Er staan nooit namen of contactgegevens van
-sleutelpersonen zelf in.
-
-## Velden
-
-Deze velden staan in `programmas.csv` (kolommen) en in `programmas.geojson` (*properties*, met lijsten als lijsten).
-De kolom JSON noemt waar hetzelfde gegeven in `programmas.json` staat. Wat de sleutels van thema's, rollen,
-doelgroepen en vergoeding betekenen, lees je in het [inhoudsmodel](bijdragen/inhoudsmodel.md).
-
-| Veld | JSON | Uitleg |
-|---|---|---|
-{rows}
-## HSDS (Open Referral)
-
-De map [`hsds/`](data/hsds/datapackage.json) volgt de *Human Services Data Specification* (HSDS) 3.0 van Open Referral.
-Veel programma's voor sociale kaarten kunnen die lezen. Elk programma is daarin een *program* en een *service*
-van een *organization*. Het werkgebied staat in *service_area* en de talen in *language*. Elke regel heeft een vaste
-code (UUID). Die blijft gelijk zolang de korte naam (`slug`) van het programma gelijk blijft.
-
-| Bestand | Tabel | Kolommen |
-|---|---|---|
-{tables}"""
-    meta = {"title": "Open data", "description": "Download alle programma's van de sociale kaart als CSV, JSON, GeoJSON of HSDS (Open Referral).",
-            "type": "overzicht"}
-    return Generated(OPEN_DATA_DOC, front_matter(meta) + body, f"{catalogue.layout.programmes}/")
+    """The Dutch page that describes every open data file, its licence and its fields (``templates/open-data.md``)."""
+    content = page("open-data.md", {"type": "overzicht"}, doc=OPEN_DATA_DOC, aantal=len(catalogue.programmes),
+                   bestanden={kind: {"doc": doc, "name": name} for kind, (doc, name) in FILES.items()},
+                   licentie=LICENCE["path"], kolommen=COLUMNS,
+                   tabellen=[{"name": name, "path": path, "doc": f"{HSDS_DIR}/{path}", "columns": [f.name for f in fields]}
+                             for name, path, fields, _ in HSDS_TABLES])
+    return Generated(OPEN_DATA_DOC, content, f"{catalogue.layout.programmes}/")
 
 
 def files(catalogue: Catalogue) -> list[Generated]:
@@ -368,6 +358,8 @@ def files(catalogue: Catalogue) -> list[Generated]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.iso()
     if dataclasses.is_dataclass(value):  # field by field: dataclasses.asdict deep-copies every value first
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

@@ -14,10 +14,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..model.checks import Catalogue
-from .common import Generated, dutch_date, front_matter, is_stale, link, practice_doc, programme_doc, text
+from ..model.records import PartialDate, newest_source_date
+from .common import Generated, is_stale, knowledge_is_old, practice_doc, programme_doc, text
+from .paginate import pages, pagination
+from .templating import page, trusted
 
 EDITORS_DOC = "redactie/index.md"
+KNOWLEDGE_DOC = "redactie/oude-kennis.md"
 SOURCE_SCHEME = "kennisbank-bron:"
 SOURCE_LINK_RE = re.compile(r"\[([^\]]*)\]\(" + re.escape(SOURCE_SCHEME) + r"([^)\s]+)\)")
 
@@ -27,7 +33,7 @@ class StaleEntry:
     """One entry that needs checking: when it was last checked, what it is, where it lives."""
 
     checked: dt.date
-    kind: str
+    kind: str  #: gids, pagina, praktijk or programma (``blokken.soorten`` names them)
     title: str
     doc_path: str
     source_path: str
@@ -37,43 +43,25 @@ class StaleEntry:
 def stale_entries(catalogue: Catalogue) -> list[StaleEntry]:
     """Every page, practice and programme last checked more than twelve months ago, oldest first."""
     today = catalogue.context.today
-    entries = [StaleEntry(p.reviewed, "Gids" if p.is_guide else "Pagina", p.title, p.doc_path, p.path, "laatst_herzien")
+    entries = [StaleEntry(p.reviewed, "gids" if p.is_guide else "pagina", p.title, p.doc_path, p.path, "laatst_herzien")
                for p in catalogue.pages]
-    entries += [StaleEntry(p.verified, "Goede praktijk", p.title, practice_doc(p.slug), p.path, "laatst_geverifieerd")
+    entries += [StaleEntry(p.verified, "praktijk", p.title, practice_doc(p.slug), p.path, "laatst_geverifieerd")
                 for p in catalogue.practices]
-    entries += [StaleEntry(p.verified, "Programma", p.name, programme_doc(p.slug), p.path, "laatst_geverifieerd")
+    entries += [StaleEntry(p.verified, "programma", p.name, programme_doc(p.slug), p.path, "laatst_geverifieerd")
                 for p in catalogue.programmes]
     return sorted((e for e in entries if is_stale(e.checked, today)), key=lambda e: (e.checked, e.title.lower()))
 
 
+def source_link(path: str) -> Markup:
+    """``[path](kennisbank-bron:path)``: a link the plugin points at the web editor (see :func:`source_links`)."""
+    return trusted(f"[{text(path)}]({SOURCE_SCHEME}{path})")
+
+
 def editors_page(catalogue: Catalogue) -> Generated:
     """The generated page 'Te controleren'."""
-    entries = stale_entries(catalogue)
-    today = catalogue.context.today
-    parts = [
-        "# Te controleren\n\n",
-        "Deze pagina is voor redacteuren. Hier staat alles wat langer dan twaalf maanden niet is "
-        "gecontroleerd. Het oudste staat bovenaan. `kennisbank check` noemt dezelfde pagina's als waarschuwing.\n\n",
-        "Zo controleer je een pagina:\n\n"
-        "1. Ga na of alles nog klopt. Lees bijvoorbeeld de website van de organisatie, of vraag het de organisatie zelf.\n"
-        "2. Pas aan wat niet meer klopt. Noem de bron van de nieuwe gegevens.\n"
-        "3. Zet de datum bij `laatst_geverifieerd` (bij een gids: `laatst_herzien`) op de dag van je controle.\n\n",
-        "Het bronbestand opent in de webeditor van GitHub. Lees ook [Bijdragen](../bijdragen/index.md).\n\n",
-    ]
-    if entries:
-        count = "1 pagina" if len(entries) == 1 else f"{len(entries)} pagina's"
-        parts.append(f"Stand op {dutch_date(today)}: {count}.\n\n")
-        parts.append("| Laatst gecontroleerd | Soort | Pagina | Bronbestand |\n|---|---|---|---|\n")
-        parts += [
-            f"| {dutch_date(e.checked)} | {e.kind} | {link(e.title, EDITORS_DOC, e.doc_path)} | "
-            f"[{text(e.source_path)}]({SOURCE_SCHEME}{e.source_path}) |\n"
-            for e in entries
-        ]
-    else:
-        parts.append(f"Stand op {dutch_date(today)}: alles is in de afgelopen twaalf maanden gecontroleerd.\n")
-    meta = {"title": "Te controleren", "description": "Voor redacteuren: pagina's die langer dan twaalf maanden niet zijn gecontroleerd.",
-            "type": "overzicht"}
-    return Generated(EDITORS_DOC, front_matter(meta) + "".join(parts), "scripts/kennisbank/pages/freshness.py")
+    content = page("te-controleren.md", {"type": "overzicht"}, doc=EDITORS_DOC, paginas=stale_entries(catalogue),
+                   vandaag=catalogue.context.today, oude_kennis=KNOWLEDGE_DOC, bronlink=source_link)
+    return Generated(EDITORS_DOC, content, "scripts/kennisbank/pages/freshness.py")
 
 
 def source_links(markdown: str, url_of: Callable[[str], str] | None) -> str:
@@ -81,3 +69,38 @@ def source_links(markdown: str, url_of: Callable[[str], str] | None) -> str:
     if url_of is None:
         return SOURCE_LINK_RE.sub(lambda m: f"`{m.group(2)}`", markdown)
     return SOURCE_LINK_RE.sub(lambda m: f"[{m.group(1)}]({url_of(m.group(2))})", markdown)
+
+
+@dataclass(frozen=True)
+class AgedEntry:
+    """A practice or programme whose newest dated source is more than 24 months old (or that has no dated source)."""
+
+    newest: PartialDate | None
+    kind: str
+    title: str
+    status: str
+    doc_path: str
+    source_path: str
+
+
+def aged_entries(catalogue: Catalogue) -> list[AgedEntry]:
+    """Every practice and programme with old or undated knowledge, oldest first (undated first of all)."""
+    ctx = catalogue.context
+    entries = [AgedEntry(newest_source_date(p.sources), "praktijk", p.title, ctx.vocab.label("status", p.status),
+                         practice_doc(p.slug), p.path) for p in catalogue.practices]
+    entries += [AgedEntry(newest_source_date(p.sources), "programma", p.name, ctx.vocab.label("status", p.status),
+                          programme_doc(p.slug), p.path) for p in catalogue.programmes]
+    old = [e for e in entries if knowledge_is_old(e.newest, ctx.today)]
+    return sorted(old, key=lambda e: (e.newest is not None, e.newest.latest() if e.newest else dt.date.min, e.title.lower()))
+
+
+def knowledge_pages(catalogue: Catalogue) -> list[Generated]:
+    """'Oude kennis': entries whose newest source is older than two years, oldest first, in pages of 50."""
+    entries = aged_entries(catalogue)
+    everything = len(catalogue.practices) + len(catalogue.programmes)
+    return [Generated(doc, page("oude-kennis.md", {"type": "overzicht"}, doc=doc, nummer=number, aantal=count,
+                                navigatie=pagination(KNOWLEDGE_DOC, number, count), vandaag=catalogue.context.today,
+                                totaal=len(entries), van=everything, items=part, controleren=EDITORS_DOC,
+                                bronlink=source_link),
+                      "scripts/kennisbank/pages/freshness.py")
+            for doc, number, count, part in pages(KNOWLEDGE_DOC, entries)]

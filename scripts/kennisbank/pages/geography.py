@@ -1,9 +1,9 @@
 """Where programmes work and which are nearest: the geography of the social map.
 
-:func:`is_local`, :func:`distance_to` and :class:`MapIndex` answer "which programmes work in this
-municipality, and which are closest if none do?". The map script repeats these rules (see
-``nearestProgrammes`` in ``overrides/assets/javascripts/``), so both must change together; the
-browser tests compare the two.
+:class:`MapIndex` answers "which programmes work in this municipality, and which are closest if
+none do?". The map script repeats these rules (``nearestProgrammes`` and ``compute`` in
+``overrides/assets/javascripts/sociale-kaart/``), so both must change together;
+tests/javascript/test_parity.py compares the two.
 """
 
 from __future__ import annotations
@@ -15,27 +15,6 @@ from ..model.gazetteer import Gazetteer, Municipality, distance_km
 from ..model.records import Area, Programme
 
 NEAREST = 5  # how many nearby programmes a municipality without one gets
-
-
-def is_local(area: Area, municipality: Municipality) -> bool:
-    """True if an area names the municipality itself or its whole province (national areas are not local)."""
-    return municipality.name in area.municipalities or municipality.province in area.provinces
-
-
-def distance_to(area: Area, municipality: Municipality, gazetteer: Gazetteer) -> float | None:
-    """Kilometres from a municipality's centre to the nearest place an area covers.
-
-    0 when the area is local; a province counts by its nearest municipality; None for a
-    national (or unknown) area, which has no place.
-    """
-    if area.national or area.unknown:
-        return None
-    if is_local(area, municipality):
-        return 0.0
-    here = (municipality.lat, municipality.lon)
-    places = [m for name in area.municipalities if (m := gazetteer.lookup(name))]
-    places += [m for p in area.provinces for m in gazetteer.by_province(p)]
-    return min((distance_km(here, (m.lat, m.lon)) for m in places), default=None)
 
 
 @dataclass(frozen=True)
@@ -64,8 +43,10 @@ def by_name(programmes: Iterable[Programme]) -> list[Programme]:
 class MapIndex:
     """Programmes by the municipalities and provinces they name, for fast look-ups per municipality.
 
-    Built once per catalogue: a municipality page then costs a walk over the 342 municipalities
-    instead of a pass over every programme. :func:`distance_to` is the rule it implements.
+    A programme works in a municipality when its area names the municipality or its whole province;
+    else its distance is that to the nearest municipality it names (a province counting by its nearest
+    municipality). Built once per catalogue: a municipality page then costs a walk over the 342
+    municipalities instead of a pass over every programme.
     """
 
     def __init__(self, programmes: Iterable[Programme], gazetteer: Gazetteer) -> None:
@@ -110,21 +91,6 @@ class MapIndex:
     def view(self, municipality: Municipality, limit: int = NEAREST) -> LocalView:
         """Programmes that work in a municipality, the national ones, and the nearest others."""
         return LocalView(municipality, tuple(self.local(municipality)), self.national, tuple(self.nearest(municipality, limit)))
-
-
-def nearest(programmes: Iterable[Programme], municipality: Municipality, gazetteer: Gazetteer, limit: int = NEAREST) -> list[Nearby]:
-    """The ``limit`` closest regional programmes that do not work in the municipality, closest first."""
-    return MapIndex(programmes, gazetteer).nearest(municipality, limit)
-
-
-def view_for(municipality: Municipality, programmes: Iterable[Programme], gazetteer: Gazetteer, limit: int = NEAREST) -> LocalView:
-    """Programmes that work in a municipality, the national ones, and the nearest others."""
-    return MapIndex(programmes, gazetteer).view(municipality, limit)
-
-
-def covered_municipalities(programmes: Iterable[Programme], gazetteer: Gazetteer) -> list[Municipality]:
-    """Municipalities where at least one regional programme works, in gazetteer order."""
-    return MapIndex(programmes, gazetteer).covered()
 
 
 def province_centre(gazetteer: Gazetteer, province: str) -> tuple[float, float]:

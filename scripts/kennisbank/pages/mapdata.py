@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model.checks import Catalogue
-from ..model.gazetteer import PROVINCES, Gazetteer, Municipality
+from ..model.gazetteer import PROVINCES, Gazetteer
 from ..model.records import Programme
 from .common import Generated, is_stale
-from .geography import covered_municipalities
+from .geography import MapIndex
 from .socialmap import FILTERS, filter_options
 
 TEXT_CHUNK = 100  # programmes per text file of the client data
@@ -59,7 +59,7 @@ def _town_index(gazetteer: Gazetteer) -> dict[str, int]:
     return {m.name: i for i, m in enumerate(gazetteer.municipalities)}
 
 
-def client_index(catalogue: Catalogue, covered: list[Municipality] | None = None) -> dict[str, Any]:
+def client_index(catalogue: Catalogue) -> dict[str, Any]:
     """What the map script needs for its first, unfiltered view: no per-programme data.
 
     ``start`` holds the number of national programmes (they come first in client order) and,
@@ -68,7 +68,7 @@ def client_index(catalogue: Catalogue, covered: list[Municipality] | None = None
     """
     gazetteer, options = catalogue.context.gazetteer, filter_options(catalogue)
     index = _town_index(gazetteer)
-    pages = {m.name for m in (covered if covered is not None else covered_municipalities(catalogue.programmes, gazetteer))}
+    pages = {m.name for m in MapIndex(catalogue.programmes, gazetteer).covered()}  # the municipalities with a page
     areas = [client_places(p, gazetteer, index) for p in client_order(catalogue.programmes)]
     counts: dict[int, int] = {}
     for places in areas:
@@ -119,7 +119,7 @@ def client_columns(catalogue: Catalogue) -> dict[str, Any]:
     index = _town_index(gazetteer)
     programmes = client_order(catalogue.programmes)
     columns: dict[str, Any] = {"gebied": [client_places(p, gazetteer, index) for p in programmes], "soort": {}}
-    for param, _, attr, _, _ in FILTERS:
+    for param, (_, attr) in FILTERS.items():
         position = {value: i for i, (value, _) in enumerate(options[param])}
         single = param == "vergoeding"
         values = [[position[v] for v in ([getattr(p, attr)] if single else getattr(p, attr))] for p in programmes]

@@ -1,57 +1,66 @@
 """The social map's plain list: every programme, national ones first, then per province, paginated.
 
 Its first page is the fallback inside the interactive map page (:mod:`kennisbank.pages.socialmap`).
+The text is in ``templates/kaartlijst.md`` and the blocks both pages share, ``templates/_kaartlijst.md``.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model.checks import Catalogue, slugify
 from ..model.gazetteer import PROVINCES
 from ..model.records import Programme
-from .common import MAP_DOC, Generated, area_provinces, area_text, link, list_page, programme_doc, text
-from .paginate import first_pages, grouped_pages, navigation, page_doc, page_title, relative, unindexed
+from .common import MAP_DOC, Generated, area_provinces, knowledge
+from .paginate import first_pages, grouped_pages, page_doc, pagination, relative
+from .templating import fragment, page
+
+NATIONAL, FINISHED = "landelijk", "afgerond"  # the keys of the first and the last group (the template names them)
 
 
-def _map_item(programme: Programme, from_doc: str) -> str:
-    return (f"{link(programme.name, from_doc, programme_doc(programme.slug))} ({text(programme.organisation)}, "
-            f"{text(area_text(programme.area))}): {text(programme.summary)}")
+def list_item(programme: Programme, catalogue: Catalogue) -> dict[str, Any]:
+    """A programme as the list shows it: the record, its page, its area and its status with the age of its knowledge.
 
-
-def map_pages(catalogue: Catalogue) -> list[Generated]:
-    """The social map's list: every programme, national ones first, then per province, paginated.
-
-    The first page says on which page each province starts.
+    Area and status are the blocks ``werkgebied`` and ``status`` of ``_blokken.md``: a programme in three
+    provinces is listed three times, and the blocks are written once.
     """
     ctx = catalogue.context
+    status = knowledge(programme.sources, ctx.vocab.label("status", programme.status), programme.period, ctx.today)
+    return {"programme": programme, "doc": f"programmas/{programme.slug}.md",
+            "werkgebied": fragment("werkgebied", programme.area), "status": fragment("status", status)}
+
+
+def groups(catalogue: Catalogue) -> list[tuple[str, list[Programme]]]:
+    """(key, programmes): national ones, every province (programmes of each municipality there count), finished ones."""
     programmes = sorted(catalogue.programmes, key=lambda p: p.name.lower())
-    provinces = {p.slug: area_provinces(p.area, ctx) for p in programmes}
-    groups: list[tuple[str, list[Programme]]] = [("Landelijk", [p for p in programmes if p.area.national])]
-    for province in PROVINCES:
-        groups.append((province, [p for p in programmes if province in provinces[p.slug]]))
-    rows = [(name, p) for name, items in groups for p in items]
-    anchors = {name: slugify(name) for name, _ in groups}
+    current = [p for p in programmes if p.status != "afgerond"]
+    provinces = {p.slug: area_provinces(p.area, catalogue.context) for p in current}
+    return [(NATIONAL, [p for p in current if p.area.national]),
+            *((province, [p for p in current if province in provinces[p.slug]]) for province in PROVINCES),
+            (FINISHED, [p for p in programmes if p.status == "afgerond"])]
+
+
+def list_pages(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """What the templates need for every page of the list: its groups, navigation, and on page 1 where each group starts."""
+    all_groups = groups(catalogue)
+    rows = [(key, list_item(p, catalogue)) for key, items in all_groups for p in items]
+    anchors = {key: slugify(key) for key, _ in all_groups}
     starts = first_pages(rows)
-    empty = [name for name, items in groups[1:] if not items]
-    meta = {"title": "Sociale kaart", "description": "Vind programma's met sleutelpersonen in jouw gemeente, jouw provincie of landelijk.", "type": "overzicht"}
+    empty = [key for key, items in all_groups[1:-1] if not items]
     result = []
-    for doc, number, count, listing in grouped_pages(MAP_DOC, rows, _map_item, anchors):
-        parts = [f"# {page_title('Sociale kaart', number, count)}\n\n"]
-        if number == 1:
-            parts.append("Op de sociale kaart staan programma's die met sleutelpersonen werken. "
-                         "Zoek een programma in jouw gemeente of provincie, of een landelijk programma.\n\n")
-            if count > 1:
-                parts.append(f"De lijst staat op {count} pagina's. Ga direct naar:\n\n" + "".join(
-                    f"- [{name}]({relative(doc, page_doc(MAP_DOC, starts[name]))}#{anchors[name]}) (pagina {starts[name]})\n"
-                    for name, items in groups if items) + "\n")
-        parts.append(unindexed(listing))
-        parts.append(navigation(MAP_DOC, number, count))
-        if empty and number == 1:
-            parts.append("## Geen programma bekend\n\nIn deze provincies kent de kennisbank nog geen programma: "
-                         f"{', '.join(empty)}. Ken je er een? Lees {link('Bijdragen', doc, 'bijdragen/index.md')}.\n")
-        result.append(list_page(doc, meta, number, count, parts, f"{catalogue.layout.programmes}/"))
+    for doc, number, count, part in grouped_pages(MAP_DOC, rows, anchors):
+        jumps = [{"key": key, "page": starts[key], "target": f"{relative(doc, page_doc(MAP_DOC, starts[key]))}#{anchors[key]}"}
+                 for key, items in all_groups if items]
+        result.append({"doc": doc, "nummer": number, "aantal": count, "groepen": part, "sprongen": jumps,
+                       "leeg": empty, "totaal": len(catalogue.programmes),
+                       "navigatie": pagination(MAP_DOC, number, count)})
     return result
 
 
-def map_page(catalogue: Catalogue) -> Generated:
-    """The first page of the social map's list (see :func:`map_pages`)."""
-    return map_pages(catalogue)[0]
+def map_pages(catalogue: Catalogue, pages: list[dict[str, Any]] | None = None) -> list[Generated]:
+    """Every page of the social map's list on its own (the first one is inside the map page instead).
+
+    ``pages``: the :func:`list_pages` when the caller has them already.
+    """
+    return [Generated(data["doc"], page("kaartlijst.md", {"type": "overzicht"}, **data), f"{catalogue.layout.programmes}/")
+            for data in (list_pages(catalogue) if pages is None else pages)]

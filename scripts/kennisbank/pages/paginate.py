@@ -6,7 +6,8 @@ page keeps its address, the next ones live in a ``pagina/`` folder below it
 (``praktijken/pagina/2/``). A slug can never contain a slash, so these
 addresses cannot clash with an entry's page.
 
-Every page of such a list gets the same navigation: a ``<nav>`` landmark with
+Every page of such a list gets the same navigation (:func:`pagination` says what it holds,
+the ``paginering`` block of ``templates/_blokken.md`` writes it): a ``<nav>`` landmark with
 "Pagina 3 van 40", previous and next links, and a window of page numbers (the
 first, the last and two on each side of the current one), the current page
 marked with ``aria-current="page"``. The window keeps each page's size the
@@ -16,8 +17,9 @@ same however many pages there are.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -79,81 +81,70 @@ def relative(from_doc: str, to_doc: str) -> str:
     return posixpath.relpath("/" + to_doc, "/" + posixpath.dirname(from_doc))  # rooted: no getcwd() per call
 
 
-def navigation(first_doc: str, number: int, count: int) -> str:
-    """Accessible page navigation in Markdown (inside a ``<nav>``); empty for a single page."""
+@dataclass(frozen=True)
+class Pagination:
+    """What the page navigation of one page of a list shows (``_blokken.md`` writes it out).
+
+    ``pages``: (number, link) of the page numbers shown, ``None`` where numbers are left out.
+    """
+
+    number: int
+    count: int
+    previous: str
+    next: str
+    pages: tuple[tuple[int | None, str], ...]
+
+
+def pagination(first_doc: str, number: int, count: int) -> Pagination | None:
+    """The navigation of page ``number`` of a list, or ``None`` for a list of one page."""
     if count <= 1:
-        return ""
+        return None
     here = page_doc(first_doc, number)
 
     def to(page: int) -> str:
         return relative(here, page_doc(first_doc, page))
 
-    items = []
-    if number > 1:
-        items.append(f'- [Vorige pagina]({to(number - 1)}){{ rel="prev" }}')
-    for page in shown_numbers(number, count):
-        if page is None:
-            items.append("- …")
-        elif page == number:
-            items.append(f'- [{page}]({to(page)}){{ aria-current="page" aria-label="Pagina {page}, deze pagina" }}')
-        else:
-            items.append(f'- [{page}]({to(page)}){{ aria-label="Pagina {page}" }}')
-    if number < count:
-        items.append(f'- [Volgende pagina]({to(number + 1)}){{ rel="next" }}')
-    return (f'\n<nav class="kb-pagination" aria-label="Paginanummers" markdown="1">\n\n'
-            f"Pagina {number} van {count}\n\n" + "\n".join(items) + "\n\n</nav>\n\n")
+    return Pagination(number, count, to(number - 1) if number > 1 else "", to(number + 1) if number < count else "",
+                      tuple((page, to(page) if page else "") for page in shown_numbers(number, count)))
 
 
-def unindexed(markdown: str) -> str:
-    """Wrap a list of entries so that the search index skips it.
+@dataclass(frozen=True)
+class Group(Generic[T]):
+    """The items of one heading of a grouped list on one page.
 
-    The entries have pages of their own; indexed again on every overview page they
-    would crowd the results and, at 10,000 entries, make Pagefind's index and memory
-    about a quarter larger. The overview's title and introduction stay searchable.
+    ``continued``: the group began on the page before; ``anchor``: the heading's id where it begins.
     """
-    return f'<div data-pagefind-ignore markdown="1">\n\n{markdown.strip()}\n\n</div>\n\n' if markdown.strip() else markdown
+
+    heading: str
+    items: tuple[T, ...]
+    continued: bool = False
+    anchor: str = ""
 
 
-def page_title(title: str, number: int, count: int) -> str:
-    """The title of one page of a list: ``Goede praktijken (pagina 2 van 40)``."""
-    return title if number == 1 else f"{title} (pagina {number} van {count})"
+def grouped(rows: Sequence[tuple[str, T]], continues: bool = False, anchors: Mapping[str, str] | None = None) -> list[Group[T]]:
+    """``(heading, item)`` rows as groups, a new one whenever the heading changes.
 
-
-def grouped(rows: Sequence[tuple[str, T]], from_doc: str, render: Callable[[T, str], str],
-            continues: bool = False, anchors: Mapping[str, str] | None = None) -> str:
-    """Markdown for ``(heading, item)`` rows: a ``##`` heading whenever the group changes.
-
-    ``render(item, from_doc)`` gives one list item. When the first group on a page
-    continues from the page before, its heading says so (``## Utrecht (vervolg)``);
-    otherwise a heading gets its id from ``anchors``, so other pages can link to it.
+    When the first group on a page continues from the page before (``continues``), it says so and
+    gets no anchor; otherwise a heading gets its id from ``anchors``, so other pages can link to it.
     """
-    parts: list[str] = []
-    current = None
+    groups: list[Group[T]] = []
     for heading, item in rows:
-        if heading != current:
-            if continues and current is None:
-                parts.append(f"## {heading} (vervolg)\n\n")
-            else:
-                anchor = (anchors or {}).get(heading)
-                parts.append(f"## {heading}" + (f" {{ #{anchor} }}" if anchor else "") + "\n\n")
-            current = heading
-        parts.append(f"- {render(item, from_doc)}\n")
-    return _join(parts)
+        if not groups or groups[-1].heading != heading:
+            continued = continues and not groups
+            groups.append(Group(heading, (), continued, "" if continued else (anchors or {}).get(heading, "")))
+        last = groups[-1]
+        groups[-1] = Group(last.heading, (*last.items, item), last.continued, last.anchor)
+    return groups
 
 
-def _join(parts: list[str]) -> str:
-    """Join headings and list items, with a blank line before every heading but the first."""
-    return "".join(f"\n{p}" if p.startswith("## ") and i else p for i, p in enumerate(parts)) + ("\n" if parts else "")
-
-
-def grouped_pages(first_doc: str, rows: Sequence[tuple[str, T]], render: Callable[[T, str], str],
-                  anchors: Mapping[str, str] | None = None, size: int = PAGE_SIZE) -> Iterator[tuple[str, int, int, str]]:
-    """(docs path, page number, number of pages, Markdown of its rows) for a grouped list."""
+def grouped_pages(first_doc: str, rows: Sequence[tuple[str, T]], anchors: Mapping[str, str] | None = None,
+                  size: int = PAGE_SIZE) -> Iterator[tuple[str, int, int, list[Group[T]]]]:
+    """(docs path, page number, number of pages, its groups) for every page of a grouped list."""
     previous = None
     for doc, number, count, part in pages(first_doc, rows, size):
         continues = bool(part) and part[0][0] == previous
         previous = part[-1][0] if part else None
-        yield doc, number, count, grouped(part, doc, render, continues, anchors)
+        yield doc, number, count, grouped(part, continues, anchors)
 
 
 def first_pages(rows: Sequence[tuple[str, object]], size: int = PAGE_SIZE) -> dict[str, int]:

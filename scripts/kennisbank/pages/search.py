@@ -29,6 +29,7 @@ SEARCH_PAGE = "zoeken.md"
 #: Hand-written pages have no ``type``: a guide is ``gids``, any other page ``pagina``.
 TYPES: dict[str, str] = {
     "gids": "Gids",
+    "werkblad": "Werkblad",
     "praktijk": "Goede praktijk",
     "programma": "Programma",
     "gemeente": "Gemeente",

@@ -40,6 +40,7 @@ KEEP_DAYS = 30
 #: The first part of a page's address names its section on the image.
 SECTION_LABELS = {
     "gidsen": "Gids",
+    "werkbladen": "Werkblad",
     "praktijken": "Goede praktijk",
     "programmas": "Sociale kaart",
     "sociale-kaart": "Sociale kaart",

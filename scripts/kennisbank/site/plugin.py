@@ -3,7 +3,8 @@
 All logic lives in plain functions elsewhere, so that another generator that
 reads ``mkdocs.yml`` (such as Zensical) can reuse it. This module only hands
 generated files to mkdocs, fills in page details mkdocs cannot know (the
-edit link of a generated page, the payment table), and runs the search indexer.
+edit link of a generated page, the payment table, the link to a guide's worksheet), writes the
+worksheets' ODT and DOCX files into the site, and runs the search indexer.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import logging
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -20,17 +22,23 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from ..model.checks import Catalogue, CheckMemo, Layout, check_all
+from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report
-from ..pages.assemble import Memo, generate
-from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
-from ..pages.common import Generated, dutch_date
+from ..pages import templating
+from ..pages.assemble import Memo, Output, generate_all
+from ..pages.catalogue import payment_table
+from ..pages.common import Generated, Site, correction_links, dutch_date
+from ..pages.contact import fill_in_editors_contact
+from ..pages.facts import fill_in_facts
 from ..pages.freshness import source_links
 from ..pages.search import page_search
 from ..pages.sharing import default_cache
+from ..pages.worksheets import Download, guide_markdown
 from . import parallel
 from .incremental import ServeCache, fingerprint
 from .parallel import PartFile, Share
 from .publicity import Publicity
+from .sanitise import SanitiseExtension, clean_text
 from .searchindex import PAGES_PER_PART, BackgroundIndex, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -59,6 +67,21 @@ def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> 
     return f"{repo_url.rstrip('/')}/{base}/{edit_path}".rstrip("/")
 
 
+def editors_email(config) -> str | None:
+    """The editors' address from ``extra: redactie: email:`` in mkdocs.yml, or None."""
+    editors = (config.extra or {}).get("redactie") or {}
+    return editors.get("email") if isinstance(editors, dict) else None
+
+
+def correction_url(repo_url: str | None, page) -> str | None:
+    """The correction form on GitHub for a page, prefilled as the 'Meld een fout' button does (partials/report.html)."""
+    if not repo_url:
+        return None
+    title = "Correctie: " + (page.title or "")
+    return f"{repo_url.rstrip('/')}/issues/new?" + urlencode({"template": "correctie.yml", "title": title,
+                                                              "pagina": page.canonical_url or page.url})
+
+
 def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
     """Build the Pagefind search index into the site (see searchindex.py); fail loudly if it cannot."""
     try:
@@ -67,15 +90,28 @@ def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
         raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{error}") from error
 
 
+def _clean_titles(page) -> None:
+    """No markup in the page title or the table of contents (mkdocs already strips tags; this keeps it so)."""
+    if page.title and "<" in page.title:
+        page.title = clean_text(page.title)
+    items = list(page.toc or [])
+    while items:
+        item = items.pop()
+        item.title = clean_text(item.title)
+        items += item.children
+
+
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     """Validate the sources, add generated pages and data, and index the site."""
 
     catalogue: Catalogue
     generated: dict[str, Generated]
+    #: Files that are not pages (the worksheets' ODT and DOCX), written into the site as they are.
+    downloads: list[Download]
     #: A catalogue that `kennisbank build` checked just before, so the files are not read twice.
     preloaded: Catalogue | None = None
-    #: The pages generated from it, made before the build forks (see parallel.py).
-    pregenerated: list[Generated] | None = None
+    #: The pages and files generated from it, made before the build forks (see parallel.py).
+    pregenerated: Output | None = None
     #: Which share of the pages this process renders, when a build runs in several (parallel.py).
     share: Share | None = None
     #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
@@ -101,14 +137,21 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.serve_cache = self.check_memo = self.generation_memo = self.background_index = None
 
     def on_config(self, config):
+        templating.reload_if_changed()  # an editor may have changed the page text since the last build (serve)
         root = Path(config.config_file_path).parent
         content = Path(config.docs_dir).relative_to(root).as_posix()
         self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
         self.catalogue, self.preloaded = self.preloaded or check_all(self.layout, memo=self.check_memo), None
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
-        made, self.pregenerated = self.pregenerated or generate(self.catalogue, self.generation_memo), None
-        self.generated = {g.doc_path: g for g in made}
+        site = Site(config.site_name or "", config.site_url or "")
+        made, self.pregenerated = self.pregenerated or generate_all(self.catalogue, site, self.generation_memo), None
+        self.generated = {g.doc_path: g for g in made.pages}
+        self.downloads = made.downloads
+        self.with_worksheets = {p.doc_path: p for p in self.catalogue.pages if p.worksheets}
+        # The second wall against script in contributor text: nh3 after every Markdown conversion (sanitise.py).
+        self.sanitiser = SanitiseExtension()
+        config.markdown_extensions.append(self.sanitiser)
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         # Serving rebuilds only some pages: the cache must not be pruned by what one rebuild used.
@@ -123,9 +166,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(self.serve_cache.file(config, generated) if self.serve_cache
                          else PartFile.generated(config, doc_path, content=generated.content))
+        for download in self.downloads:
+            if files.get_file_from_path(download.path):
+                raise PluginError(f"{self.layout.content}/{download.path}: dit bestand wordt al gemaakt uit een werkblad; kies een andere naam")
+            files.append(PartFile.generated(config, download.path, content=download.content))
         self.publicity.on_files(files, config)
         if self.serve_cache:
-            watched = [Path(config.docs_dir), Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+            # The data folder too: its facts are filled into hand-written pages, its vocabularies go into every page's search data.
+            watched = [Path(config.docs_dir), Path(config.config_file_path), templating.folder(), self.layout.folder("data"),
+                       *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
             self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         return files
 
@@ -135,23 +184,33 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
+        own = self.generated.get(page.file.src_uri)
+        self.sanitiser.interface = bool(own and own.interface)
         reviewed = page.meta.get("laatst_herzien")
         if reviewed:
             page.meta["laatst_herzien_tekst"] = dutch_date(dt.date.fromisoformat(str(reviewed)))
         if PAYMENT_TABLE_MARKER in markdown:
             markdown = markdown.replace(PAYMENT_TABLE_MARKER, payment_table(self.catalogue, page.file.src_uri))
+        markdown = fill_in_facts(markdown, self.catalogue.context.facts, self.catalogue.context.today)
+        markdown = fill_in_editors_contact(markdown, editors_email(config), config.repo_url)
+        guide = self.with_worksheets.get(page.file.src_uri)
+        if guide:  # the worksheet markers become a link to the worksheet
+            markdown = guide_markdown(markdown, guide)
         generated = self.generated.get(page.file.src_uri)
         if generated and config.repo_url and config.edit_uri:
             page.edit_url = (
                 edit_url(config.repo_url, config.edit_uri, self.layout.content, generated.edit_path)
                 if generated.edit_path else None
             )
-        if generated:  # links to source files on a generated page (the editors' list)
+        if generated:  # links to source files on a generated page (the editors' list), and to its correction form
             can_edit = config.repo_url and config.edit_uri
             markdown = source_links(markdown, partial(edit_url, config.repo_url, config.edit_uri, self.layout.content) if can_edit else None)
+            markdown = correction_links(markdown, correction_url(config.repo_url, page), page.file.src_uri)
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        self.sanitiser.interface = False
+        _clean_titles(page)
         self.publicity.queue_image(page, config)  # the title is known now: draw while mkdocs renders the rest
         return self.publicity.on_page_content(html, page)
 
@@ -175,6 +234,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             path = self.layout.folder(folder)
             if path.exists():
                 server.watch(str(path))
+        server.watch(str(templating.folder()))  # the page text of generated pages
         return server
 
     def on_build_error(self, error):

@@ -15,17 +15,24 @@ import time
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
 from ..model.checks import Catalogue, Layout, check_all
+from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report, warnings
-from ..pages.assemble import generate
-from ..pages.catalogue import PAYMENT_TABLE_MARKER, payment_table
-from . import parallel
+from ..pages.assemble import generate, generate_all
+from ..pages.catalogue import payment_table
+from ..pages.common import Site
+from ..pages.contact import fill_in_editors_contact
+from ..pages.facts import fill_in_facts
+from ..pages.worksheets import downloads, guide_markdown
+from . import parallel, serving
+from .searchindex import WORK_PREFIX
 
 CONFIG = "mkdocs.yml"
 NOT_BUILT = "De site is niet gebouwd; de vorige versie in site/ is ongewijzigd."
+#: Folders that a build may never replace or write into, besides the layout's source folders.
+PROTECTED = ("overrides", "scripts", ".git")
 
 
 def find_root(start: Path) -> Path:
@@ -80,8 +87,9 @@ def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -
     plugin = config.plugins["kennisbank"]
     processes = 1
     if catalogue is not None:
-        plugin.preloaded, plugin.pregenerated = catalogue, generate(catalogue)
-        pages = sum(1 for g in plugin.pregenerated if g.doc_path.endswith(".md"))
+        site = Site(config.site_name or "", config.site_url or "")
+        plugin.preloaded, plugin.pregenerated = catalogue, generate_all(catalogue, site)
+        pages = sum(1 for g in plugin.pregenerated.pages if g.doc_path.endswith(".md"))
         processes = parallel.processes_for(pages, plugin.config.render_processes)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -91,6 +99,64 @@ def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -
             build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def site_dir_problem(root: Path, target: Path, layout: Layout) -> str | None:
+    """Why ``target`` may not become the site (it would be replaced by the build), or None.
+
+    Refused: the project and any folder above it, a source folder, a folder inside one or holding
+    one, a file, and a folder with other things in it than a built site (no index.html).
+    """
+    project, site = root.resolve(), target.resolve()
+    shown = os.path.relpath(target, root) if target.is_relative_to(root) else str(target)
+    if site == project or project.is_relative_to(site):
+        return f"'{shown}' is de projectmap of een map daarboven; de build zou het hele project vervangen. Kies een nieuwe map, zoals 'site'"
+    sources = [layout.content, layout.practices, layout.programmes, layout.data, *PROTECTED]
+    for name in sources:
+        source = (root / name).resolve()
+        if site == source or site.is_relative_to(source) or source.is_relative_to(site):
+            return f"'{shown}' is, bevat of ligt in de bronmap '{name}'; de build zou bronbestanden vervangen. Kies een map buiten de bronnen, zoals 'site'"
+    if target.exists() and not target.is_dir():
+        return f"'{shown}' is een bestand, geen map; kies een nieuwe map, zoals 'site'"
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
+        return (f"'{shown}' bestaat al en is geen gebouwde site (er staat geen index.html in); de build zou alles erin vervangen. "
+                "Kies een nieuwe map, of maak deze eerst leeg")
+    return None
+
+
+def staging_prefixes(target: Path) -> tuple[str, ...]:
+    """Names of the temporary folders a build makes next to ``target``, each followed by the build's process id."""
+    return (f".{target.name}.new-", f"{target.name}.old-", WORK_PREFIX)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_staging(target: Path) -> list[Path]:
+    """Remove what a killed build left next to ``target`` (staging, old site, search index work); return it.
+
+    Folders of a build that still runs (its process id is in the name) are left alone.
+    """
+    removed = []
+    if not target.parent.is_dir():
+        return removed
+    for entry in target.parent.iterdir():
+        prefix = next((p for p in staging_prefixes(target) if entry.name.startswith(p)), None)
+        if prefix is None or not entry.is_dir() or entry.is_symlink():
+            continue
+        pid = entry.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    return removed
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -107,12 +173,19 @@ def swap_in(new: Path, target: Path) -> None:
 def check_and_build(root: Path, site_dir: str | Path, strict: bool) -> int:
     """Check, then build into ``site_dir`` (relative to ``root``) through a staging folder; 0 when built."""
     layout = layout_of(root)
+    target = root / site_dir
+    refused = site_dir_problem(root, target, layout)
+    if refused:
+        print(f"--site-dir: {refused}", file=sys.stderr)
+        print("De site is niet gebouwd; er is niets veranderd.", file=sys.stderr)
+        return 1
     catalogue, ok = run_check(layout, strict)
     if not ok:
         print(NOT_BUILT, file=sys.stderr)
         return 1
-    target = root / site_dir
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(target)
+    staging = Path(tempfile.mkdtemp(prefix=f"{staging_prefixes(target)[0]}{os.getpid()}-", dir=target.parent))
     try:
         build_site(root, staging, catalogue)
     except BaseException as error:  # mkdocs raises Abort (a SystemExit) on strict warnings
@@ -135,8 +208,8 @@ def serve(root: Path, dev_addr: str) -> None:
     # Serve at the root of the dev address, not under site_url's path (/kennisbank/).
     # Dirty builds render only changed pages; the plugin makes them exact (kennisbank.site.incremental).
     logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
-    mkdocs_serve(config_file=str(root / CONFIG), livereload=True, watch=watch, dev_addr=dev_addr,
-                 site_url=f"http://{dev_addr}/", build_type="dirty")
+    # While a source has errors, every page shows them instead of hanging (kennisbank.site.serving).
+    serving.serve(root / CONFIG, dev_addr, watch)
 
 
 # --- a plain mkdocs build of the same pages, for the benchmark -----------------------
@@ -152,16 +225,28 @@ def write_plain_docs(repo: Path, docs: Path) -> int:
     """Write the content folder plus every generated file into ``docs``; return the number of files."""
     layout = layout_of(repo)
     catalogue = check_all(layout)
+    config = load_config(str(repo / CONFIG))
+    site = Site(config.site_name or "", config.site_url or "")
     shutil.copytree(layout.folder("content"), docs)
-    for page in docs.rglob("*.md"):
+    guides = {p.doc_path: p for p in catalogue.pages if p.worksheets}
+    for page in docs.rglob("*.md"):  # what our on_page_markdown hook does, done beforehand
+        doc_path = page.relative_to(docs).as_posix()
         text = page.read_text(encoding="utf-8")
-        if PAYMENT_TABLE_MARKER in text:  # what our on_page_markdown hook does, done beforehand
-            page.write_text(text.replace(PAYMENT_TABLE_MARKER, payment_table(catalogue, page.relative_to(docs).as_posix())), encoding="utf-8")
-    generated = generate(catalogue)
+        if PAYMENT_TABLE_MARKER in text:
+            text = text.replace(PAYMENT_TABLE_MARKER, payment_table(catalogue, doc_path))
+        text = fill_in_editors_contact(fill_in_facts(text, catalogue.context.facts, catalogue.context.today), None, None)
+        if doc_path in guides:
+            text = guide_markdown(text, guides[doc_path])
+        page.write_text(text, encoding="utf-8")
+    generated = generate(catalogue, site)
     for item in generated:
         target = docs / item.doc_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(item.content, encoding="utf-8")
+    for download in downloads(catalogue, site):
+        target = docs / download.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(download.content)
     return len(generated)
 
 

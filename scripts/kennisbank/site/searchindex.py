@@ -28,6 +28,9 @@ site, so nothing is copied and the site itself is only written to in ``pagefind/
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import hashlib
 import html
 import json
@@ -36,6 +39,7 @@ import math
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -69,6 +73,12 @@ WORD_LIST_URL = "/_woordenlijst/"
 
 #: Not content: the ¶ link after each heading.
 EXCLUDE_SELECTORS = ".headerlink"
+
+#: The prefix of the temporary folder of the parts, next to the site; the next build removes one left by a killed build.
+WORK_PREFIX = ".zoekindex-"
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if sys.platform.startswith("linux") else None
 
 _MARKUP = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>", re.S | re.I)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -151,12 +161,27 @@ def indexed_pages(site: Path) -> list[tuple[str, Path]]:
     return found
 
 
+def _die_with_parent(parent: int) -> None:
+    """Run in the child before Pagefind starts: the kernel kills it when the build dies, even by SIGKILL.
+
+    ``python -m pagefind`` replaces itself with the Pagefind binary (execv), which keeps this setting.
+    """
+    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the line above: do not outlive it
+        os._exit(1)
+
+
+def child_process_options() -> dict:
+    """Options for :func:`subprocess.run` that end the child with the build (Linux; elsewhere none are needed by CI)."""
+    return {"preexec_fn": functools.partial(_die_with_parent, os.getpid())} if _LIBC else {}
+
+
 def run_pagefind(source: Path, output: Path) -> None:
     """Index the HTML under ``source`` into ``output``; raise :class:`SearchIndexError` if Pagefind fails."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
          "--exclude-selectors", EXCLUDE_SELECTORS],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, **child_process_options(),
     )
     if result.returncode != 0 or not (output / "pagefind.js").exists():
         raise SearchIndexError(f"pagefind stopte met code {result.returncode}:\n{result.stdout}\n{result.stderr}")
@@ -196,7 +221,7 @@ def build_index(site: Path, per_part: int = PAGES_PER_PART, bundle: Path | None 
         run_pagefind(site, bundle)
         return _write_manifest(bundle, Index(len(pages), (), ()))
     vocabulary: set[str] = set()
-    work = Path(tempfile.mkdtemp(prefix=".zoekindex-", dir=site.parent))
+    work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=site.parent))
     try:
         for relative, file in pages:
             vocabulary |= words(file.read_text(encoding="utf-8", errors="replace"))

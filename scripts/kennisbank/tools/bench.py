@@ -124,9 +124,11 @@ PLUGIN_HOOKS = ("on_config", "on_files", "on_nav", "on_page_markdown", "on_page_
 HOOKS = (
     ("kennisbank.site.project", "run_check", "precheck"),
     ("kennisbank.site.project", "build_site", "build_site"),
-    ("kennisbank.site.project", "generate", "generation"),
+    ("kennisbank.site.project", "generate_all", "generation"),
     ("kennisbank.site.plugin", "check_all", "validation"),
-    ("kennisbank.site.plugin", "generate", "generation"),
+    ("kennisbank.site.plugin", "generate_all", "generation"),
+    ("kennisbank.pages.worksheets", "downloads", "worksheet_files"),  # the worksheets' ODT and DOCX files (pandoc)
+    ("kennisbank.site.sanitise", "clean", "sanitise"),  # nh3 inside every Markdown conversion of mkdocs
     ("kennisbank.site.plugin", "run_pagefind", "search_index"),
     ("kennisbank.site.publicity", "write_images", "share_images"),
     *(("kennisbank.site.plugin.KennisbankPlugin", hook, "plugin_hooks") for hook in PLUGIN_HOOKS),
@@ -245,11 +247,14 @@ def split(steps: dict[str, float], total: float) -> dict[str, float]:
     search, images = steps.get("search_index", 0.0), steps.get("share_images", 0.0)
     loading = steps.get("precheck", 0.0) + steps.get("validation", 0.0)
     generation, hooks = steps.get("generation", 0.0), steps.get("plugin_hooks", 0.0)
-    own = loading + generation + hooks + images
+    documents, sanitise = steps.get("worksheet_files", 0.0), steps.get("sanitise", 0.0)
+    own = loading + generation + documents + hooks + sanitise + images
     return {
         "loading_validation_s": loading,
         "generation_s": generation,
+        "worksheet_files_s": documents,
         "plugin_hooks_s": hooks,
+        "sanitise_s": sanitise,
         "share_images_s": images,
         "mkdocs_s": steps.get("build_site", 0.0) + steps.get("render_helpers", 0.0),
         "render_helpers_s": steps.get("render_helpers", 0.0),
@@ -835,7 +840,9 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("  Python starten en afsluiten", lambda r: _pair(r["build"]["startup_s"], r["build"]["cpu_s"] - r["build"]["in_process_cpu_s"])),
     ("  inlezen + controleren", lambda r: _step(r, "loading_validation_s")),
     ("  pagina's maken", lambda r: _step(r, "generation_s")),
+    ("  werkbladen als ODT en DOCX (pandoc)", lambda r: _step(r, "worksheet_files_s")),
     ("  plugin-haken (per bouw en per pagina)", lambda r: _step(r, "plugin_hooks_s")),
+    ("  HTML opschonen (nh3, in elke Markdown-omzetting)", lambda r: _step(r, "sanitise_s")),
     ("  deelafbeeldingen (wand: wachten na het renderen; CPU: al het tekenen)", lambda r: _step(r, "share_images_s")),
     ("  mkdocs zelf", lambda r: _step(r, "mkdocs_s")),
     ("  zoekindex (Pagefind)", lambda r: _step(r, "search_index_s")),

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..contribute.forms import FORMS_FOLDER, form_files
 from ..contribute.from_issue import FOLDERS, convert_file, outcome
-from ..contribute.new import NEW_KINDS, new_path, render_template
+from ..contribute.new import NEW_KINDS, new_path, render_template, shortened_notice
 from ..model.checks import make_context
 from ..model.schema import SCHEMAS
 from ..pages.contentmodel import schema_json
@@ -57,8 +57,15 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     """Write a new source file from its template."""
     layout = layout_of(root)
     path = new_path(layout, args.kind, args.title)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_template(args.kind, args.title, dt.date.today()), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_template(args.kind, args.title, dt.date.today()), encoding="utf-8")
+    except OSError as error:
+        print(f"{path.relative_to(root)}: het bestand kan niet worden geschreven ({error.strerror}); kies een andere titel of map", file=sys.stderr)
+        return 1
+    notice = shortened_notice(path, root, args.title, args.kind)
+    if notice:
+        print(notice)
     print(f"Nieuw bestand: {path.relative_to(root)}")
     print("Vervang elke 'VUL IN' en controleer daarna met: kennisbank check")
     return 0

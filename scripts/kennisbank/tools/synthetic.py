@@ -63,7 +63,8 @@ ADJECTIVES = ("Samen", "Brug", "Thuis", "Verbinding", "Welkom", "Nieuw", "Open",
 ORG_KINDS = ("Fictieve stichting", "Fictief welzijnswerk", "Fictief wijkteam", "Fictieve vereniging", "Fictief zorgnetwerk")
 PROGRAMME_KINDS = ("Sleutelpersonen", "Voorlichters", "Cultuurverbinders", "Brugfiguren", "Wijkverbinders")
 LANGUAGES = ("ar", "ti", "so", "fa", "ps", "ku", "tr", "uk", "ru", "am", "en", "fr", "nl")
-SOURCE = {"titel": "Synthetische testgegevens", "uitgever": "Benchmark van de kennisbank", "document": "Gemaakt door kennisbank bench; geen echte bron"}
+SOURCE = {"url": "https://bron.voorbeeld.example/synthetisch", "titel": "Synthetische testgegevens",
+          "uitgever": "Benchmark van de kennisbank", "document": "Gemaakt door kennisbank bench; geen echte bron"}
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,22 @@ class Writer:
         """A check date within the last year, so no entry is stale."""
         return (self.today - dt.timedelta(days=self.rng.randint(0, 300))).isoformat()
 
+    def source(self, indent: str, published: dt.date) -> list[str]:
+        """One entry of ``bronnen``: the synthetic source, published on a day and read since."""
+        read = published + dt.timedelta(days=self.rng.randint(0, (self.today - published).days))
+        fields = {**SOURCE, "datum": published.isoformat(), "geraadpleegd": read.isoformat()}
+        return [f"{indent}{'-' if i == 0 else ' '} {k}: {yaml_text(v)}" for i, (k, v) in enumerate(fields.items())]
+
+    def status(self, published: dt.date) -> list[str]:
+        """A status the source allows ('lopend' only with a source of the last 24 months), sometimes a start year."""
+        recent = (self.today - published).days < 700
+        lines = [f"status: {self.rng.choice(('lopend', 'onbekend') if recent else ('onbekend', 'afgerond'))}"]
+        if self.rng.random() < 0.5:
+            lines += ["periode:", f"  start: {self.rng.randint(2004, published.year)}"]
+        return lines
+
     def shared_fields(self, area: list[str]) -> list[str]:
-        source_date = (self.today - dt.timedelta(days=self.rng.randint(301, 900))).isoformat()
+        published = self.today - dt.timedelta(days=self.rng.randint(301, 900))
         return [
             f"werkgebied: {yaml_list(area)}",
             f"themas: {yaml_list(self.pick('themas', 1, 4))}",
@@ -148,8 +163,9 @@ class Writer:
             f"doelgroepen: {yaml_list(self.pick('doelgroepen', 1, 3))}",
             f"talen: {yaml_list(self.rng.sample(LANGUAGES, self.rng.randint(1, 3)))}",
             f"vergoeding: {self.rng.choice(self.vocab['vergoeding'])}",
-            "bron:",
-            *(f"  {k}: {yaml_text(v)}" for k, v in {**SOURCE, "datum": source_date}.items()),
+            *self.status(published),
+            "bronnen:",
+            *self.source("  ", published),
             f"laatst_geverifieerd: {self.verified()}",
         ]
 
@@ -210,7 +226,7 @@ class Writer:
             f"themas: {yaml_list(self.pick('themas', 1, 4))}",
             f"laatst_herzien: {self.verified()}",
             "bronnen:",
-            *(f"  {'-' if i == 0 else ' '} {k}: {yaml_text(v)}" for i, (k, v) in enumerate({**SOURCE, "datum": self.verified()}.items())),
+            *self.source("  ", dt.date.fromisoformat(self.verified())),
         ]
         body = [f"# {title}", "", '!!! abstract "In het kort"', ""]
         body += [f"    - {sentence(self.rng)}" for _ in range(4)]

@@ -108,6 +108,8 @@ class PageType:
 PAGE_TYPES: list[PageType] = [
     PageType("home", ""),
     PageType("gids", "gidsen/zes-rollen/"),
+    PageType("werkbladen", "werkbladen/"),
+    PageType("werkblad", "werkbladen/zes-rollen/"),
     PageType("praktijken", "praktijken/"),
     PageType("praktijk", "praktijken/fsan/"),
     PageType("programma", "programmas/fsan-vrouwenbesnijdenis/"),

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .page_types import PageType
+from .server import watched_page
 
-AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Chromium reports the 404 status of the page itself as a console error; for the not-found page that is
@@ -44,8 +45,6 @@ def instrumented_page(browser, site_url: str):
 
     For the figures table, which needs several pages in one test; the tests themselves use the fixture.
     """
-    from .conftest import watched_page
-
     context = browser.new_context()
     page = watched_page(context, site_url)
     try:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-ALLOWLIST = Path(__file__).resolve().parent / "vnu-allowlist.yml"
+ALLOWLIST = Path(__file__).resolve().parents[1] / "vnu-allowlist.yml"
 
 
 @dataclass(frozen=True)

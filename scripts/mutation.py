@@ -1,0 +1,96 @@
+"""Mutation testing of the model package and the open-data exports with mutmut (not in the default test run: slow).
+
+    .venv/bin/python scripts/mutation.py            # all mutants; prints the score and the survivors
+    .venv/bin/python scripts/mutation.py --max-children 2
+    .venv/bin/python scripts/mutation.py --max-children 2 "kennisbank.pages.exports*"    # one module
+
+mutmut wants the package under src/, and our tests want the repository around them, so this
+script lays out a work folder .mutation/ (git ignores it): src/kennisbank is a copy of the package,
+and tests/, content and data are copied by mutmut itself (``also_copy``). Only the model package and
+pages/exports.py are mutated; the tests that may kill a mutant are those in TESTS without the markers
+``browser`` and ``site`` (they build the whole site: too slow per mutant). It fails when fewer than
+MINIMUM of the mutants are killed. A later run reuses the results of mutants whose code did not change.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutation"
+MINIMUM = 0.90
+MUTATED = ["src/kennisbank/model/*", "src/kennisbank/pages/exports.py"]
+#: The tests of the mutated code: the model's, the exports', the parity of Python and JavaScript (which uses the gazetteer)
+#: and the published JSON Schemas (made by the model's fields).
+#: The whole suite would kill a few more mutants, at twenty times the time.
+TESTS = ["tests/model", "tests/pages/test_exports.py", "tests/javascript/test_parity.py",
+         "tests/tools/test_cli.py::test_schemas_on_disk_match_the_schema"]
+
+
+def also_copy() -> list[str]:
+    """What the tests may read: every file and folder that git tracks at the top (scripts/ too, unmutated: tests read it)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.splitlines()
+    return sorted({path.split("/", 1)[0] for path in tracked} - {"tests", "pyproject.toml"})
+
+
+def config() -> str:
+    """pyproject.toml for the work folder: the project's own, with mutmut's settings added."""
+    settings = {
+        "source_paths": ["src"],
+        "only_mutate": MUTATED,
+        "also_copy": also_copy(),
+        "pytest_add_cli_args_test_selection": TESTS,
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q", "-m", "not browser and not site"],
+    }
+    lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
+    return (ROOT / "pyproject.toml").read_text(encoding="utf-8") + "\n".join(lines) + "\n"
+
+
+def prepare() -> None:
+    """Lay out .mutation/ afresh from the working tree, keeping mutmut's earlier results (mutants/)."""
+    WORK.mkdir(exist_ok=True)
+    for name in ["src", "tests", *also_copy()]:
+        path = WORK / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    shutil.copytree(ROOT / "scripts" / "kennisbank", WORK / "src" / "kennisbank", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "tests", WORK / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in also_copy():
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, WORK / name)
+        elif source.exists():
+            shutil.copy(source, WORK / name)
+    (WORK / "pyproject.toml").write_text(config(), encoding="utf-8")
+
+
+def score() -> tuple[int, int, list[str]]:
+    """(killed, total, names of the mutants that survived) from mutmut's results."""
+    done = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True,
+                          text=True, check=True)
+    # Mutants not checked (a run over some names only, or one that was stopped) do not count.
+    statuses = [line.strip().rsplit(": ", 1) for line in done.stdout.splitlines() if ": " in line and not line.endswith("not checked")]
+    killed = sum(1 for _, status in statuses if status in ("killed", "timeout", "caught by type check"))
+    survivors = [name for name, status in statuses if status in ("survived", "no tests")]
+    return killed, len(statuses), survivors
+
+
+def main(argv: list[str]) -> int:
+    """Prepare the work folder, run mutmut, print the score and the survivors."""
+    prepare()
+    subprocess.run([sys.executable, "-m", "mutmut", "run", *argv], cwd=WORK, check=False)
+    killed, total, survivors = score()
+    print(f"\n{killed} van {total} mutanten gedood ({killed / max(total, 1):.1%}); overleefd: {len(survivors)}")
+    for name in survivors:
+        print(f"  {name}   (bekijk: cd .mutation && {Path(sys.executable).name} -m mutmut show {name})")
+    return 0 if total and killed / total >= MINIMUM else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

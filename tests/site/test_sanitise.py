@@ -1,0 +1,51 @@
+"""The second wall: nh3 removes everything that runs or loads, and keeps what Markdown and Material make."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+import yaml
+
+from kennisbank.site.sanitise import SanitiseExtension, clean, clean_text
+
+from ..conftest import ROOT
+
+
+@pytest.mark.parametrize(("dirty", "needle"), [
+    ("<script>alert(1)</script>", "<script"), ('<img src="x" onerror="alert(1)">', "onerror"), ('<iframe src="x"></iframe>', "<iframe"),
+    ('<meta http-equiv="refresh" content="0">', "<meta"), ('<form action="x"><button>x</button></form>', "<form"),
+    ('<a href="javascript:alert(1)">x</a>', "javascript"), ('<a href="java&#115;cript:alert(1)">x</a>', "script:"),
+    ('<link rel="stylesheet" href="https://x/a.css">', "<link"), ("<style>*{}</style>", "<style"), ('<p style="background:url(x)">x</p>', "url("),
+    ('<img src="https://tracker.example/p.gif">', "tracker"), ('<object data="x"></object>', "<object"), ('<svg onload="x"></svg>', "onload"),
+    ('<h2 id="k" onclick="alert(1)">Kop</h2>', "onclick"), ('<input type="text" name="wachtwoord">', 'name="wachtwoord"'),
+])
+def test_what_runs_or_loads_is_removed(dirty, needle):
+    assert needle not in clean(dirty)
+
+
+def test_the_excerpt_separator_and_the_interface_survive_only_where_allowed():
+    assert clean("<p>a</p><!-- more --><p>b</p><!-- iets -->") == "<p>a</p><!-- more --><p>b</p>"
+    form = '<form id="f" role="search"><select name="thema"><option value="a">A</option></select></form>'
+    assert clean(form, interface=True) == form
+    assert "<form" not in clean(form) and "<select" not in clean(form)
+
+
+def test_markdown_and_material_output_is_kept():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[0].replace("!!python", ""))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    configs = {next(iter(e)): e[next(iter(e))] for e in config["markdown_extensions"] if isinstance(e, dict)}
+    text = ("# Titel\n\n!!! note \"Let op\"\n\n    Tekst[^1].\n\n??? tip \"Meer\"\n\n    Verborgen.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
+            "- [x] klaar\n- [ ] niet\n\nTerm\n:   Uitleg\n\n*[HTML]: HyperText\nHTML\n\n![logo](logo.svg){ width=\"160\" }\n\n"
+            "[link](https://example.org/){ .md-button #knop }\n\n```python\nx = 1\n```\n\n[^1]: Voetnoot.\n")
+    plain = markdown.markdown(text, extensions=names, extension_configs=configs)
+    sanitised = markdown.markdown(text, extensions=[*names, SanitiseExtension()], extension_configs=configs)
+    assert 'style="text-align:left"' in sanitised
+    for kept in ('class="admonition note"', "<details", "<summary>", 'class="headerlink"', 'id="titel"',
+                 'type="checkbox"', "checked", "<dl>", "<abbr", 'width="160"', 'class="md-button"', 'id="knop"', 'class="footnote"',
+                 'href="#fn:1"', "highlight"):
+        assert kept in plain and kept in sanitised, kept
+
+
+def test_titles_lose_their_markup():
+    assert clean_text('Kop <img src=x onerror="alert(1)">') == "Kop "
+    assert clean_text("A &amp; B") == "A &amp; B"
