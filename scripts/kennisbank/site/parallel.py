@@ -188,7 +188,8 @@ def build(config: Any, plugin: Any, count: int, run: Callable[..., None]) -> Non
     hide_dirty_warning()
     shares = [Share(0, count, site, site / ".unused")]
     for index in range(1, count):
-        folder = Path(tempfile.mkdtemp(prefix=f".{site.name}.deel-{index}-", dir=site.parent))
+        # Named after the site's folder: a build's staging folder (.site.new-<pid>-…), so a killed build's are cleaned up with it.
+        folder = Path(tempfile.mkdtemp(prefix=f"{site.name}.deel-{index}-", dir=site.parent))
         shares.append(Share(index, count, folder / "site", folder / "ankers.json"))
     sys.stdout.flush()
     sys.stderr.flush()
