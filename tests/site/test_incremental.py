@@ -157,3 +157,15 @@ def test_serving_makes_the_search_index_after_the_pages_and_keeps_it_current(dir
     assert run.plugin.background_index.wait(120) and run.plugin.background_index.runs == 2
     words = [zlib.decompress(f.read_bytes(), 16 + zlib.MAX_WBITS) for f in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
     assert any(b"Zoekbaarwoordvoordetest" in w for w in words)
+
+
+def test_a_changed_fact_shows_on_the_hand_written_page_that_uses_it(dirty_build, scratch):
+    """Facts are filled into hand-written pages, whose Markdown file did not change: a data change rebuilds everything."""
+    run, site = dirty_build
+    run()
+    guide = site / "gidsen/waardering-en-vergoeding/index.html"
+    assert "(getest)" not in guide.read_text(encoding="utf-8")
+    facts = scratch / "data" / "feiten.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(' per uur"', ' per uur (getest)"'), encoding="utf-8")
+    run()
+    assert "per uur (getest)" in guide.read_text(encoding="utf-8")
