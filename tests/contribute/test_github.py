@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 from kennisbank.contribute.forms import FORMS, FORMS_FOLDER
+from kennisbank.pages.shareimage import drawing_version
+from kennisbank.pages.sharing import default_cache
 from kennisbank.tools.cli import parser
 
 from ..conftest import ROOT
@@ -79,6 +81,23 @@ def test_main_is_deployed_to_pages():
     uses = [s.get("uses", "").split("@")[0] for s in steps(data)]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_deploys_keep_the_build_cache_keyed_on_the_drawing(monkeypatch):
+    """The share images are cached between deploys; a change of the drawing code starts a new cache."""
+    monkeypatch.delenv("KENNISBANK_CACHE", raising=False)
+    data = workflow("publiceren")
+    found = steps(data)
+    names = [s.get("uses", "").split("@")[0] or s.get("name") for s in found]
+    cache = next(s for s in found if s.get("uses", "").startswith("actions/cache@"))
+    assert names.index("actions/cache") < names.index("Site bouwen (streng)")
+    assert cache["with"]["path"] == default_cache(Path(".")).parent.as_posix()
+    assert cache["with"]["key"].startswith("kennisbank-bouwcache-${{ steps.bouwcache.outputs.tekening }}-")
+    assert cache["with"]["restore-keys"].strip() == "kennisbank-bouwcache-${{ steps.bouwcache.outputs.tekening }}-"
+    key_step = next(s for s in found if s.get("id") == "bouwcache")
+    snippet = re.search(r"python -c '([^']+)'", key_step["run"]).group(1)
+    printed = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True, check=True).stdout.strip()
+    assert printed == drawing_version()
 
 
 def test_link_check_is_weekly_and_opens_an_issue():

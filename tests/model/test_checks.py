@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
+from kennisbank.model import checks
 from kennisbank.model.checks import Layout, check_all, slugify
 from kennisbank.model.problems import Severity
 
@@ -72,6 +74,37 @@ def test_duplicate_slug_in_subfolder(scratch):
 )
 def test_slugify(title, slug):
     assert slugify(title) == slug
+
+
+def _records(catalogue):
+    """A catalogue without its context (vocabularies and gazetteer, which do not compare by value)."""
+    return dataclasses.replace(catalogue, context=None)
+
+
+def test_a_memo_reads_only_changed_files_and_gives_the_same_catalogue(scratch, monkeypatch):
+    memo = checks.CheckMemo()
+    first = check_all(Layout(scratch), today=TODAY, memo=memo)
+    assert _records(first) == _records(check_all(Layout(scratch), today=TODAY))
+    read = []
+    real = checks.read_source
+    monkeypatch.setattr(checks, "read_source", lambda file, root: (read.append(file.name), real(file, root))[1])
+    again = check_all(Layout(scratch), today=TODAY, memo=memo)
+    assert read == [] and _records(again) == _records(first)
+    assert all(a is b for a, b in zip(again.practices, first.practices, strict=True))  # the same record objects
+    practice = scratch / "good_practices" / "fsan.md"
+    practice.write_text(practice.read_text(encoding="utf-8").replace("FSAN werkt sinds 2004", "FSAN werkt al sinds 2004"), encoding="utf-8")
+    (scratch / "good_practices" / "tvcn.md").unlink()
+    third = check_all(Layout(scratch), today=TODAY, memo=memo)
+    assert read == ["fsan.md"]
+    assert _records(third) == _records(check_all(Layout(scratch), today=TODAY))
+    assert "tvcn" not in {p.slug for p in third.practices}
+    assert next(p.summary for p in third.practices if p.slug == "fsan").startswith("FSAN werkt al sinds 2004")
+    assert third.context is first.context
+    vocabulary = scratch / "data" / "vocabulaire.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    read.clear()
+    fourth = check_all(Layout(scratch), today=TODAY, memo=memo)
+    assert fourth.context is not first.context and len(read) > len(first.practices)  # data changed: everything read again
 
 
 # --- hostile files: bounded time and memory, symlinks, special files (issue 13) ---------------

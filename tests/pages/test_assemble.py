@@ -5,15 +5,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
+import shutil
 
 import pytest
 
-from kennisbank.model.checks import check_all
+from kennisbank.model.checks import CheckMemo, Layout, check_all
 from kennisbank.model.records import Count, PartialDate
-from kennisbank.pages import assemble, common, entries, paginate
+from kennisbank.pages import assemble, common, entries, paginate, templating, worksheets
 from kennisbank.pages import catalogue as catalogue_module
+from kennisbank.tools.synthetic import make_repo
 
-from ..conftest import TODAY
+from ..conftest import ROOT, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +239,97 @@ def test_small_lists_have_no_page_numbers(catalogue):
     for doc in ("praktijken/index.md", "sociale-kaart/index.md", "themas/gezondheid.md"):
         assert "kb-pagination" not in small[doc].content
     assert not any("/pagina/" in d for d in small if not d.startswith("redactie/"))
+
+
+# --- making only what changed (serve) -------------------------------------------------
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    stat = path.stat()
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))  # a new time, on coarse clocks too
+
+
+EDITS = {
+    "practice text": lambda repo, pr, pg: _edit(pr[0], "## Werving\n", "## Werving\n\nEen nieuwe zin.\n"),
+    "practice title": lambda repo, pr, pg: _edit(pr[1], 'titel: "', 'titel: "Andere titel '),
+    "practice themes": lambda repo, pr, pg: _edit(pr[2], "themas: [", 'themas: ["waardering", '),
+    "practice's programme": lambda repo, pr, pg: _edit(pr[3], "laatst_geverifieerd:", f"programma: {pg[0].stem}\nlaatst_geverifieerd:"),
+    "programme name": lambda repo, pr, pg: _edit(pg[0], 'naam: "', 'naam: "Nieuwe naam '),
+    "programme area": lambda repo, pr, pg: _edit(pg[1], "werkgebied: [", 'werkgebied: ["Zoetermeer", '),
+    "programme removed": lambda repo, pr, pg: pg[2].unlink(),
+    "practice added": lambda repo, pr, pg: (pr[0].parent / "fictief-nieuw.md").write_text(pr[4].read_text(encoding="utf-8"), encoding="utf-8"),
+    "vocabulary": lambda repo, pr, pg: _edit(repo / "data" / "vocabulaire.yml", "label: ", "label: Gewijzigd "),
+    "fact": lambda repo, pr, pg: _edit(repo / "data" / "feiten.yml", '"€ 5,60 per uur"', '"€ 5,65 per uur"'),
+    "worksheet": lambda repo, pr, pg: _edit(repo / "content" / "gidsen" / "eerste-gesprek.md", "We hebben kennisgemaakt.",
+                                            "We hebben elkaar leren kennen."),
+}
+#: Edits after which everything is made again: every page may use the vocabularies and the facts.
+EVERYTHING_AGAIN = {"vocabulary", "fact"}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_with_a_memo_only_what_changed_is_made_and_the_result_is_the_same(edit, tmp_path):
+    repo = make_repo(ROOT, tmp_path / "repo", 30, practices=8, guides=1)
+    layout = Layout(repo.root)
+    check_memo, memo = CheckMemo(), assemble.Memo()
+    first = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
+    assert first == assemble.generate(check_all(layout, today=TODAY))
+    assert assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo) == first
+    assert memo.remade == 0  # nothing changed: nothing is made again
+    practices = sorted(p for p in repo.practices)
+    programmes = sorted(p for p in repo.programmes)
+    EDITS[edit](repo.root, practices, programmes)
+    again = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
+    assert again == assemble.generate(check_all(layout, today=TODAY))
+    assert again != first
+    if edit not in EVERYTHING_AGAIN:
+        assert memo.remade < len(memo.made) / 2, "most kinds of page come from the memo"
+
+
+def test_with_a_memo_the_worksheet_files_are_made_again_only_when_a_guide_changed(tmp_path):
+    repo = make_repo(ROOT, tmp_path / "repo", 10, practices=2, guides=1)
+    layout, site = Layout(repo.root), common.Site("Kennisbank", "https://voorbeeld.nl/")
+    check_memo, memo = CheckMemo(), assemble.Memo()
+    first = assemble.generate_all(check_all(layout, today=TODAY, memo=check_memo), site, memo)
+    assert first.downloads and first.pages == assemble.generate(check_all(layout, today=TODAY), site)
+    _edit(repo.programmes[0], 'naam: "', 'naam: "Nieuwe naam ')
+    again = assemble.generate_all(check_all(layout, today=TODAY, memo=check_memo), site, memo)
+    assert again.downloads is first.downloads and again.pages != first.pages
+    EDITS["worksheet"](repo.root, [], [])
+    third = assemble.generate_all(check_all(layout, today=TODAY, memo=check_memo), site, memo)
+    assert third == assemble.generate_all(check_all(layout, today=TODAY), site)
+    changed = {a.path for a, b in zip(third.downloads, first.downloads, strict=True) if a.content != b.content}
+    assert changed == {worksheets.download_path("eerste-gesprek", fmt) for fmt in ("odt", "docx")}
+
+
+@pytest.fixture
+def own_templates(tmp_path, monkeypatch):
+    """A copy of the page templates in a scratch folder, used instead of the real ones."""
+    folder = tmp_path / "sjablonen"
+    shutil.copytree(templating.folder(), folder)
+    monkeypatch.setattr(templating, "folder", lambda: folder)
+    monkeypatch.setattr(templating, "_MARKDOWN", templating._environment(True, folder))
+    monkeypatch.setattr(templating, "_PLAIN", templating._environment(False, folder))
+    templating.reload()
+    yield folder
+    templating.reload()
+
+
+def test_with_a_memo_a_changed_template_makes_its_pages_again(own_templates, tmp_path):
+    """serve: the plugin calls reload_if_changed before every rebuild; the memo then forgets what the old templates made."""
+    repo = make_repo(ROOT, tmp_path / "repo", 10, practices=2, guides=1)
+    layout, check_memo, memo = Layout(repo.root), CheckMemo(), assemble.Memo()
+    first = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
+    assert templating.reload_if_changed() is False
+    assert assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo) == first and memo.remade == 0
+    template = own_templates / "praktijk.md"
+    template.write_text(template.read_text(encoding="utf-8").replace("Laatst gecontroleerd: ", "Laatst nagekeken: "), encoding="utf-8")
+    assert assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo) == first  # read once per build, until reload
+    assert templating.reload_if_changed() is True and templating.reload_if_changed() is False
+    again = {f.doc_path: f.content for f in assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)}
+    assert memo.remade == len(memo.made)  # new templates: everything made again
+    assert again == {f.doc_path: f.content for f in assemble.generate(check_all(layout, today=TODAY))}
+    practice_pages = [doc for doc in again if doc.startswith("praktijken/") and doc != "praktijken/index.md" and "/pagina/" not in doc]
+    assert practice_pages and all("Laatst nagekeken: " in again[doc] for doc in practice_pages)

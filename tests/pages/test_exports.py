@@ -228,6 +228,11 @@ def test_empty_catalogue_exports_headers_only(empty_repo):
     assert ex.programmes_geojson(empty) == {"type": "FeatureCollection", "features": []}
 
 
+def test_record_json_is_json_dumps_of_the_list(catalogue):
+    for records in (catalogue.practices, catalogue.programmes, ()):
+        assert ex.record_json(records) == json.dumps([ex._plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+
+
 # --- spreadsheet formulas (OWASP CSV injection) -------------------------------------------------
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

@@ -2,53 +2,27 @@
 
 from __future__ import annotations
 
-import io
-
-import pytest
-from PIL import Image
-
-from kennisbank.pages import sharing
-from kennisbank.pages.sharing import ShareCard, image_path, page_description, page_title, render, robots_txt, section_label, site_address, write_images
+from kennisbank.pages import shareimage, sharing
+from kennisbank.pages.sharing import ImageQueue, ShareCard, image_path, page_description, page_title, robots_txt, section_label, site_address, write_images
 
 CARD = ShareCard(title="Werving en selectie", label="Gids", site_name="Kennisbank Sleutelpersonen", address="example.org/kb")
 
 
-def test_image_is_a_1200_by_630_png():
-    image = Image.open(io.BytesIO(render(CARD)))
-    assert image.format == "PNG"
-    assert image.size == (1200, 630)
-
-
-def test_title_is_drawn():
-    """A different title gives a different picture (the text is really on it)."""
-    other = ShareCard(title="Grenzen en bereikbaarheid", label="Gids", site_name=CARD.site_name, address=CARD.address)
-    assert Image.open(io.BytesIO(render(CARD))).tobytes() != Image.open(io.BytesIO(render(other))).tobytes()
-
-
-@pytest.mark.parametrize("title", ["Kort", "Een titel " * 30, "Eénwoordzonderspatiesdatveeltelangisomoponeregeltepassen" * 3])
-def test_any_title_fits_the_box(title):
-    from PIL import ImageDraw
-
-    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
-    face, lines = sharing.fit_title(draw, title, 1040, 270)
-    assert len(lines) <= sharing.lines_that_fit(face.size, 270)
-    assert Image.open(io.BytesIO(render(ShareCard(title, "Gids", "K", "a.b")))).size == (1200, 630)
-
-
-def test_wrap_is_greedy_and_keeps_every_word():
-    lines = sharing.wrap("een twee drie vier", len, 9)
-    assert lines == ["een twee", "drie vier"]
-    assert " ".join(lines) == "een twee drie vier"
-
-
-def test_cache_key_follows_the_text_only():
+def test_cache_key_follows_the_text_and_the_drawing(monkeypatch):
     same = ShareCard(title=CARD.title, label=CARD.label, site_name=CARD.site_name, address=CARD.address)
     assert same.key() == CARD.key()
     assert ShareCard("Andere titel", CARD.label, CARD.site_name, CARD.address).key() != CARD.key()
+    before = CARD.key()
+    monkeypatch.setattr(shareimage, "drawing_version", lambda: "een andere tekening")
+    assert CARD.key() != before
+
+
+def jobs_for(count: int, prefix: str = "Pagina") -> list[tuple[str, ShareCard]]:
+    return [(f"assets/delen/p{i}/index.png", ShareCard(f"{prefix} {i}", "Gids", "K", "a.b")) for i in range(count)]
 
 
 def test_write_images_draws_once_then_copies_from_cache(tmp_path):
-    jobs = [(f"assets/delen/p{i}/index.png", ShareCard(f"Pagina {i}", "Gids", "K", "a.b")) for i in range(5)]
+    jobs = jobs_for(5)
     jobs.append(("assets/delen/kopie/index.png", jobs[0][1]))  # same title: drawn once
     first = write_images(jobs, tmp_path / "site1", tmp_path / "cache", workers=2)
     assert (first.drawn, first.cached) == (5, 1)
@@ -57,6 +31,31 @@ def test_write_images_draws_once_then_copies_from_cache(tmp_path):
     for path, _ in jobs:
         assert (tmp_path / "site2" / path).read_bytes() == (tmp_path / "site1" / path).read_bytes()
     assert not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_the_queue_draws_in_worker_processes_while_cards_come_in(tmp_path):
+    """Past the threshold, batches go to worker processes as cards are added, before finish()."""
+    cache = tmp_path / "cache"
+    queue = ImageQueue(cache, workers=2, threshold=3)
+    jobs = jobs_for(sharing.BATCH + 3)
+    for _, card in jobs:
+        queue.add(card)
+    assert queue.pool is not None and queue.futures  # the first batches are being drawn already
+    report = write_images(jobs, tmp_path / "site", cache, queue=queue)
+    assert (report.drawn, report.cached) == (len(jobs), 0) and report.cpu_s > 0
+    assert queue.pool is None
+    assert sorted(p.stem for p in cache.glob("*.png")) == sorted(card.key() for _, card in jobs)
+    for path, card in jobs:
+        assert (tmp_path / "site" / path).read_bytes() == shareimage.render(card)
+
+
+def test_closing_the_queue_stops_the_workers(tmp_path):
+    queue = ImageQueue(tmp_path / "cache", workers=1, threshold=1)
+    for _, card in jobs_for(3):
+        queue.add(card)
+    assert queue.pool is not None
+    queue.close()
+    assert queue.pool is None
 
 
 def test_cache_lives_outside_the_site(tmp_path, monkeypatch):
@@ -91,11 +90,6 @@ def test_section_label_and_address():
 
 def test_robots_points_at_the_sitemap():
     assert robots_txt("https://example.org/kb/") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/kb/sitemap.xml\n"
-
-
-def test_font_comes_from_the_package():
-    files = sharing.font_files()
-    assert {"SourceSansProBold", "SourceSansProSemibold", "SourceSansPro"} <= set(files)
 
 
 def test_prune_removes_only_old_unused_images(tmp_path):

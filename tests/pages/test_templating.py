@@ -285,3 +285,17 @@ def test_a_changed_template_is_read_again_after_reload(own_templates):
     assert templating.render("pagina.md") == "een\n"  # read once per build
     templating.reload()
     assert templating.render("pagina.md") == "twee\n"
+
+
+def test_templates_are_read_again_only_when_one_changed(own_templates):
+    page = own_templates / "pagina.md"
+    page.write_text("een\n")
+    assert templating.render("pagina.md") == "een\n"
+    version = templating.version()
+    assert templating.reload_if_changed() is False and templating.version() == version
+    page.write_text("twee\n")
+    assert templating.render("pagina.md") == "een\n"
+    assert templating.reload_if_changed() is True
+    assert templating.render("pagina.md") == "twee\n" and templating.version() != version
+    (own_templates / "nieuw.md").write_text("drie\n")  # a new file counts too
+    assert templating.reload_if_changed() is True

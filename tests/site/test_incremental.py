@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -88,13 +89,14 @@ def dirty_build(scratch, tmp_path):
     site = tmp_path / "served"
     started = []
 
-    def run() -> None:
+    def run(search: bool = False) -> None:
         config = load_config(str(scratch / "mkdocs.yml"), site_dir=str(site))
         if not started:
             config.plugins.on_startup(command="serve", dirty=True)
             started.append(config)
-        config.plugins["kennisbank"].config.search_index = False  # not needed to see which pages are rendered
+        config.plugins["kennisbank"].config.search_index = search  # mostly not needed to see which pages are rendered
         build(config, dirty=True)
+        run.plugin = config.plugins["kennisbank"]
 
     yield run, site
     if started:
@@ -141,3 +143,29 @@ def test_a_content_change_rebuilds_everything(dirty_build, scratch):
     run, site = dirty_build
     changed = rebuilt_after(run, site, scratch / "content" / "over.md", "\nEen extra zin.\n")
     assert changed == set(stamps(site))
+
+
+def test_serving_makes_the_search_index_after_the_pages_and_keeps_it_current(dirty_build, scratch):
+    run, site = dirty_build
+    run(search=True)
+    assert run.plugin.background_index.wait(120)
+    assert (site / "pagefind" / "pagefind.js").exists()
+    practice = scratch / "good_practices" / "fsan.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + "\n- Zoekbaarwoordvoordetest.\n", encoding="utf-8")
+    run(search=True)
+    assert "Zoekbaarwoordvoordetest" in (site / "praktijken/fsan/index.html").read_text(encoding="utf-8")  # shown first
+    assert run.plugin.background_index.wait(120) and run.plugin.background_index.runs == 2
+    words = [zlib.decompress(f.read_bytes(), 16 + zlib.MAX_WBITS) for f in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    assert any(b"Zoekbaarwoordvoordetest" in w for w in words)
+
+
+def test_a_changed_fact_shows_on_the_hand_written_page_that_uses_it(dirty_build, scratch):
+    """Facts are filled into hand-written pages, whose Markdown file did not change: a data change rebuilds everything."""
+    run, site = dirty_build
+    run()
+    guide = site / "gidsen/waardering-en-vergoeding/index.html"
+    assert "(getest)" not in guide.read_text(encoding="utf-8")
+    facts = scratch / "data" / "feiten.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(' per uur"', ' per uur (getest)"'), encoding="utf-8")
+    run()
+    assert "per uur (getest)" in guide.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -33,7 +34,8 @@ def test_stale_staging_of_a_dead_build_is_removed_and_a_running_ones_kept(tmp_pa
     target = tmp_path / "site"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
     pid = int(dead.stdout)
-    stale = [tmp_path / f".site.new-{pid}-abc", tmp_path / f"site.old-{pid}", tmp_path / f".zoekindex-{pid}-x", tmp_path / ".site.new-oud"]
+    stale = [tmp_path / f".site.new-{pid}-abc", tmp_path / f"site.old-{pid}", tmp_path / f".zoekindex-{pid}-x", tmp_path / ".site.new-oud",
+             tmp_path / f".site.new-{pid}-abc.deel-1-xyz"]  # a render helper's folder (parallel.py)
     running = tmp_path / f".site.new-{os.getpid()}-abc"
     for folder in [*stale, running]:
         (folder / "a").mkdir(parents=True)
@@ -54,3 +56,18 @@ def test_a_killed_build_leaves_no_staging_after_the_next_build(scratch):
     assert list(scratch.glob(".site.new-*"))  # left behind by the kill
     assert run_cli(scratch, "build") == 0
     assert [p.name for p in scratch.iterdir() if p.name.startswith((".site", "site.", ".zoekindex"))] == []
+
+
+def test_a_build_runs_the_garbage_collector_less_often_and_restores_it(monkeypatch):
+    before = gc.get_threshold()
+    seen = []
+    monkeypatch.setattr(project, "_check_and_build", lambda root, site_dir, strict: seen.append(gc.get_threshold()) or 0)
+    assert project.check_and_build(Path("."), "site", strict=False) == 0
+    assert seen == [project.BUILD_GC_THRESHOLDS] and gc.get_threshold() == before
+
+    def failing(root, site_dir, strict):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(project, "_check_and_build", failing)
+    with pytest.raises(KeyboardInterrupt):
+        project.check_and_build(Path("."), "site", strict=False)
+    assert gc.get_threshold() == before

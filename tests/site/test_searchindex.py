@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,57 @@ def test_pagefind_runs_as_a_child_that_dies_with_the_build(tmp_path, monkeypatch
     si.run_pagefind(tmp_path, tmp_path / "uit")
     # tests/site/test_searchindex_child.py shows that this setting kills the child when its parent is killed.
     assert given["preexec_fn"].func is si._die_with_parent and given["preexec_fn"].args == (os.getpid(),)
+
+
+def indexed_urls(site: Path) -> list[str]:
+    return sorted(si.fragment_url(f) for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+
+
+def test_the_background_index_catches_up_and_is_swapped_in_whole(tmp_path, monkeypatch):
+    """serve: an edit during a run asks for one more run; the old index stays until the new one is there."""
+    site = site_with(tmp_path / "site", {"a/index.html": "Een pagina."})
+    si.build_index(site)
+    started, release = threading.Event(), threading.Event()
+    real = si.build_index
+
+    def slow(site, per_part=si.PAGES_PER_PART, bundle=None):
+        started.set()
+        release.wait(10)
+        return real(site, per_part, bundle)
+
+    monkeypatch.setattr(si, "build_index", slow)
+    background = si.BackgroundIndex()
+    site_with(site, {"b/index.html": "Een tweede pagina."})
+    background.request(site)
+    assert started.wait(10)
+    assert indexed_urls(site) == ["/a/"]  # the old index, whole, while the new one is made
+    site_with(site, {"c/index.html": "Een derde pagina."})
+    background.request(site)
+    background.request(site)  # two edits during a run: one more run
+    release.set()
+    assert background.wait(30)
+    assert background.runs == 2
+    assert indexed_urls(site) == ["/a/", "/b/", "/c/"]
+    assert not [p for p in site.iterdir() if p.name.startswith(".")]
+
+
+def test_a_failing_background_run_is_logged_and_the_next_still_runs(tmp_path, monkeypatch, caplog):
+    site = site_with(tmp_path / "site", {"a/index.html": "Een pagina."})
+    calls = []
+
+    def failing_once(site, per_part=si.PAGES_PER_PART, bundle=None):
+        calls.append(site)
+        if len(calls) == 1:
+            raise si.SearchIndexError("kapot")
+        bundle.mkdir(parents=True)
+        return si.Index(1, (), ())
+
+    monkeypatch.setattr(si, "build_index", failing_once)
+    background = si.BackgroundIndex()
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.kennisbank"):
+        background.request(site)
+        assert background.wait(10)
+        background.request(site)
+        assert background.wait(10)
+    assert len(calls) == 2 and (site / "pagefind").is_dir()
+    assert "De zoekindex kon niet worden bijgewerkt: kapot" in caplog.text

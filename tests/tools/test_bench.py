@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 
 import pytest
@@ -68,12 +69,13 @@ def test_small_run_writes_every_figure(small_run, capsys):
 
 def test_table_has_a_row_per_figure_and_a_dash_when_missing():
     size = {"size": 10, "programmes": 10, "practices": 2, "site": {"html_pages": 5, "bytes": 1, "avg_html_bytes": 1, "largest_pages": []},
-            "build": {"wall_s": 2.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"}, "search": {}, "search_rare": {}, "serve": {}}
+            "build": {"wall_s": 2.0, "cpu_s": 3.0, "missing_hooks": []}, "plain": {}, "map": {"note": "geen kaart"},
+            "search": {}, "search_rare": {}, "serve": {}}
     text = bench.table({"sizes": [size]})
     lines = text.splitlines()
     assert lines[0] == "| Meting | 10 |"
     assert len([line for line in lines if line.startswith("| ")]) == len(bench.ROWS) + 2
-    assert "| Bouwen: totaal (wand) | 2.0 s |" in lines
+    assert "| Bouwen, lege beeldcache: totaal (wand / CPU) | 2.0 s / 3.0 s |" in lines
     assert "| Kaart: filter toepassen | – |" in lines
     assert "- 10, map: geen kaart" in lines
 
@@ -92,12 +94,29 @@ def test_without_worksheets_the_guides_stay_valid_and_hold_none(tmp_path, root):
     assert len(after.pages) == len(before.pages)
 
 
-def test_split_takes_our_steps_out_of_the_build():
-    parts = bench.split({"precheck": 1.0, "build_site": 10.0, "generation": 2.0, "plugin_hooks": 0.5, "search_index": 3.0}, 12.0)
+def test_split_adds_up_our_steps_and_leaves_mkdocs_the_rest():
+    parts = bench.split({"precheck": 1.0, "build_site": 4.5, "generation": 2.0, "plugin_hooks": 0.5, "share_images": 1.0, "search_index": 3.0,
+                         "worksheet_files": 0.25, "sanitise": 0.25}, 12.0)
     assert parts["mkdocs_s"] == pytest.approx(4.5)
-    assert parts["own_s"] == pytest.approx(3.5)
-    assert parts["own_share"] == pytest.approx(3.5 / 12)
+    assert parts["own_s"] == pytest.approx(5.0)
+    assert (parts["share_images_s"], parts["worksheet_files_s"], parts["sanitise_s"]) == pytest.approx((1.0, 0.25, 0.25))
+    assert parts["own_share"] == pytest.approx(5.0 / 12)
+    assert parts["own_with_search_share"] == pytest.approx(8.0 / 12)
     assert parts["search_index_share"] == pytest.approx(0.25)
+
+
+def test_timers_count_a_step_inside_another_for_the_inner_step_only():
+    timers = bench.Timers()
+    inner = timers.wrap("inner", lambda: time.sleep(0.05))
+
+    def outer_work():
+        time.sleep(0.02)
+        inner()
+
+    timers.wrap("outer", outer_work)()
+    assert timers.seconds["inner"] == pytest.approx(0.05, abs=0.04)
+    assert timers.seconds["outer"] == pytest.approx(0.02, abs=0.015)
+    assert timers.seconds["outer"] < timers.seconds["inner"]
 
 
 def test_local_server_compresses_text_like_a_real_one(tmp_path):

@@ -13,11 +13,11 @@ import difflib
 import operator
 import os
 import re
-import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .facts import load_facts, rule_fact_references
 from .fields import SLUG_RE, Context, check_mapping, convert_mapping, did_you_mean, parse_partial_date, slugify
@@ -212,20 +212,29 @@ def list_folder(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
 
     Symlinks are never followed or read: a link to a file outside the project (a system file, a
     secret) would otherwise be read as a source and quoted in messages. Pipes and devices would hang.
+    With ``os.scandir``, which knows from the directory itself what each entry is, so listing
+    10,000 files costs no system call per file (``kennisbank serve`` lists them after every edit).
     """
     files: list[Path] = []
     problems: list[Problem] = []
     if folder.is_symlink():
         return [], [_not_a_plain_file(folder, root, link=True)]
-    for base, folders, names in os.walk(folder):
-        for name in sorted([*folders, *names]):
-            path = Path(base) / name
-            mode = os.lstat(path).st_mode
-            if stat.S_ISLNK(mode) or not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                problems.append(_not_a_plain_file(path, root, link=stat.S_ISLNK(mode)))
-            elif stat.S_ISREG(mode):
-                files.append(path)
-    return sorted(files), problems
+    if not folder.is_dir():
+        return [], []
+    todo = [folder]
+    while todo:
+        parent = todo.pop()
+        with os.scandir(parent) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    problems.append(_not_a_plain_file(parent / entry.name, root, link=True))
+                elif entry.is_dir(follow_symlinks=False):
+                    todo.append(parent / entry.name)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(parent / entry.name)
+                else:
+                    problems.append(_not_a_plain_file(parent / entry.name, root, link=False))
+    return sorted(files), sorted(problems)
 
 
 def _not_a_plain_file(path: Path, root: Path, link: bool) -> Problem:
@@ -312,19 +321,97 @@ def _capped(problems: list[Problem]) -> list[Problem]:
     return [*shown, Problem(shown[-1].path, shown[-1].line, "", f"en nog {rest} andere problemen in dit bestand; verbeter eerst deze")]
 
 
-def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context) -> tuple[list[tuple[Source, str]], list[Problem]]:
-    good: list[tuple[Source, str]] = []
+@dataclass
+class CheckedFile:
+    """What checking one file gave: its source (when it could be read), its problems, and later its record."""
+
+    stamp: tuple[int, int]  # size and modification time when it was read
+    kind: str
+    source: Source | None
+    problems: list[Problem]
+    good: bool  # read and checked without errors: it becomes a record
+    record: Any = None  # made on first use, then kept with the file (see CheckMemo)
+
+    def record_of(self, make) -> Any:
+        """The file's record, made once by ``make(source)``."""
+        if self.record is None:
+            self.record = make(self.source)
+        return self.record
+
+
+def file_stamp(file: Path) -> tuple[int, int]:
+    """Size and modification time of a file: when neither changed, neither did the file (for our purposes)."""
+    stat = file.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+@dataclass
+class CheckMemo:
+    """What :func:`check_all` found, file by file, kept for the next check of the same sources.
+
+    ``kennisbank serve`` checks everything after every edit. With a memo, a file whose size and
+    modification time did not change is not read or checked again, and it keeps its record: the
+    same object as before, so the generator can see by identity what changed
+    (:class:`kennisbank.pages.assemble.Memo`). The rules that look at several files at once
+    (unique names, links between files) run every time. Everything is forgotten when the data
+    folder or the date changes, since every rule may depend on them.
+    """
+
+    context_key: Any = None
+    context: tuple[Context | None, list[Problem]] | None = None
+    files: dict[Path, CheckedFile] = dataclasses.field(default_factory=dict)
+    seen: dict[Path, CheckedFile] = dataclasses.field(default_factory=dict)
+
+    def context_for(self, layout: Layout, today: dt.date | None) -> tuple[Context | None, list[Problem]]:
+        """The context (and the problems of the facts) of the last check when the data folder and the date are the same, else new ones."""
+        files, _ = list_folder(layout.folder("data"), layout.root)
+        key = (today or dt.date.today(), [(p.as_posix(), *file_stamp(p)) for p in files])
+        if key != self.context_key or self.context is None:
+            self.context_key, self.context, self.files = key, checking_context(layout, today), {}
+        self.seen = {}
+        return self.context
+
+    def get(self, file: Path, kind: str) -> CheckedFile | None:
+        """The last result for an unchanged file."""
+        found = self.files.get(file)
+        if found is not None and found.kind == kind and found.stamp == file_stamp(file):
+            self.seen[file] = found
+            return found
+        return None
+
+    def put(self, file: Path, checked: CheckedFile) -> None:
+        self.seen[file] = checked
+
+    def done(self) -> None:
+        """Keep only the files of this check (removed files are forgotten)."""
+        self.files, self.seen = self.seen, {}
+
+
+def check_file(file: Path, root: Path, kind: str, ctx: Context) -> CheckedFile:
+    """Read and check one source file."""
+    stamp = file_stamp(file)
+    source, found = read_source(file, root)
+    found = _capped(found)
+    if source is None:
+        return CheckedFile(stamp, kind, None, found, good=False)
+    checked = _check_source(source, kind, ctx)
+    good = not found and not any(p.severity is Severity.ERROR for p in checked)
+    return CheckedFile(stamp, kind, source, found + checked, good)
+
+
+def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context, memo: CheckMemo | None = None) -> tuple[list[CheckedFile], list[Problem]]:
+    good: list[CheckedFile] = []
     problems: list[Problem] = []
     for file in files:
-        source, found = read_source(file, root)
-        problems += _capped(found)
-        if source is None:
-            continue
         kind = kind_of(file)
-        checked = _check_source(source, kind, ctx)
-        problems += checked
-        if not found and not any(p.severity is Severity.ERROR for p in checked):
-            good.append((source, kind))
+        checked = memo.get(file, kind) if memo else None
+        if checked is None:
+            checked = check_file(file, root, kind, ctx)
+            if memo:
+                memo.put(file, checked)
+        problems += checked.problems
+        if checked.good:
+            good.append(checked)
     return good, problems
 
 
@@ -374,17 +461,30 @@ def make_context(layout: Layout, today: dt.date | None = None) -> Context:
     return ctx
 
 
-def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
-    """Read and check every source file; build records from the valid ones."""
+def checking_context(layout: Layout, today: dt.date | None = None) -> tuple[Context | None, list[Problem]]:
+    """The context every rule checks against, with the facts of ``data/feiten.yml``, and the problems of the data files.
+
+    The context is None when the vocabularies or the municipalities cannot be used.
+    """
+    ctx, problems = read_context(layout, today)
+    if ctx is None:
+        return None, problems
+    facts, fact_problems = load_facts(layout.folder("data"), layout.root, ctx)
+    return dataclasses.replace(ctx, facts=facts), problems + fact_problems
+
+
+def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | None = None) -> Catalogue:
+    """Read and check every source file; build records from the valid ones.
+
+    ``memo``: what the last check of these sources found; unchanged files are taken from it (see CheckMemo).
+    """
     listed = {name: list_folder(layout.folder(name), layout.root) for name in ("content", "practices", "programmes", "data")}
     problems = [p for _, refused in listed.values() for p in refused]
-    ctx, found = read_context(layout, today)
+    ctx, found = memo.context_for(layout, today) if memo else checking_context(layout, today)
     problems += found
     if ctx is None:  # without the vocabularies and the municipalities no source can be checked
         empty = Context(Vocabularies({}), Gazetteer(()), today or dt.date.today())
         return Catalogue((), (), (), tuple(sorted(set(problems))), empty, layout)
-    facts, fact_problems = load_facts(layout.folder("data"), layout.root, ctx)
-    ctx = dataclasses.replace(ctx, facts=facts)
     content = layout.folder("content")
 
     def page_kind(file: Path) -> str:
@@ -393,40 +493,37 @@ def check_all(layout: Layout, today: dt.date | None = None) -> Catalogue:
         return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
 
     content_files = listed["content"][0]
-    page_sources, found = _read_folder([f for f in content_files if f.suffix == ".md" and _published(f, content)], layout.root, page_kind, ctx)
+    page_files, found = _read_folder([f for f in content_files if f.suffix == ".md" and _published(f, content)], layout.root, page_kind, ctx, memo)
     problems += found
     problems += content_file_problems(content_files, layout)
-    practice_files = _sources(listed["practices"][0], ".md")
-    practice_sources, found = _read_folder(practice_files, layout.root, lambda f: "praktijk", ctx)
+    programme_names = [f.stem for f in _sources(listed["programmes"][0], ".yml")]
+    practice_files, found = _read_folder(_sources(listed["practices"][0], ".md"), layout.root, lambda f: "praktijk", ctx, memo)
     problems += found
-    programme_files = _sources(listed["programmes"][0], ".yml")
-    programme_sources, found = _read_folder(programme_files, layout.root, lambda f: "programma", ctx)
+    programme_files, found = _read_folder(_sources(listed["programmes"][0], ".yml"), layout.root, lambda f: "programma", ctx, memo)
     problems += found
     problems += _wrong_types(layout, {"practices": listed["practices"][0], "programmes": listed["programmes"][0]})
-    problems += fact_problems
+    if memo:
+        memo.done()
 
-    pages = [
-        Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
-             is_guide=kind == "gids", worksheets=read_worksheets(s.body, s.body_line)[0] if kind == "gids" else (),
-             **convert_mapping(s.data, SCHEMAS[kind], ctx))
-        for s, kind in page_sources if kind != "verhaal"
-    ]
-    practices = [
-        Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx))
-        for s, _ in practice_sources
-    ]
-    programmes = [
-        Programme(slug=s.slug, path=s.path, **convert_mapping(s.data, SCHEMAS["programma"], ctx))
-        for s, _ in programme_sources
-    ]
-    problems += rule_unique_slugs([s for s, _ in practice_sources], "goede praktijk")
+    def page(s: Source, kind: str) -> Page:
+        return Page(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(layout.content).as_posix(),
+                    is_guide=kind == "gids", worksheets=read_worksheets(s.body, s.body_line)[0] if kind == "gids" else (),
+                    **convert_mapping(s.data, SCHEMAS[kind], ctx))
+
+    pages = [f.record_of(lambda s, kind=f.kind: page(s, kind)) for f in page_files if f.kind != "verhaal"]
+    practices = [f.record_of(lambda s: Practice(slug=s.slug, path=s.path, body=s.body, **convert_mapping(s.data, SCHEMAS["praktijk"], ctx)))
+                 for f in practice_files]
+    programmes = [f.record_of(lambda s: Programme(slug=s.slug, path=s.path, **convert_mapping(s.data, SCHEMAS["programma"], ctx)))
+                  for f in programme_files]
+    practice_sources = [f.source for f in practice_files]
+    problems += rule_unique_slugs(practice_sources, "goede praktijk")
     problems += rule_unique_worksheets(pages)
-    story_sources = [s for s, kind in page_sources if kind == "verhaal"]
+    story_sources = [f.source for f in page_files if f.kind == "verhaal"]
     stories, found = story_records(story_sources, layout.root, layout.content, ctx)
     problems += found
     problems += rule_unique_slugs(story_sources, "verhaal")
-    problems += rule_unique_slugs([s for s, _ in programme_sources], "programma")
-    problems += rule_programme_links(practices, [f.stem for f in programme_files], {s.path: s.line_of("programma") for s, _ in practice_sources})
+    problems += rule_unique_slugs([f.source for f in programme_files], "programma")
+    problems += rule_programme_links(practices, programme_names, {s.path: s.line_of("programma") for s in practice_sources})
     failed = {p.path for p in problems if p.severity is Severity.ERROR}
     return Catalogue(
         tuple(p for p in pages if p.path not in failed),

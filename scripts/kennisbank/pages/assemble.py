@@ -3,13 +3,26 @@
 The page modules below this one each make one kind of page or data; this module only
 calls them in order. Nothing is written to disk here, so generated pages can never end
 up in the source folders.
+
+While serving, :class:`Memo` keeps what the last call made. Each kind of page is made again
+only when the records it reads changed: a practice's own page when that practice (or its
+programme) changed, a theme's pages when an entry with that theme changed, the map, the
+municipality pages and the open data when a programme changed, and so on. Records of
+unchanged files are the very same objects from one check to the next
+(:class:`kennisbank.model.checks.CheckMemo`), so comparing them is cheap. Small pages that
+read everything (the editors' list) are always made again. A test checks, edit by edit,
+that the result equals a generation from scratch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
 from ..model.checks import Catalogue
 from ..model.records import Practice
-from . import exports, mapdata, municipalities, terms, worksheets
+from . import exports, mapdata, municipalities, templating, terms, worksheets
 from .catalogue import catalogue_pages
 from .common import Generated, Site
 from .contentmodel import content_model_page, schema_files
@@ -18,33 +31,114 @@ from .facts import facts_page
 from .freshness import editors_page, knowledge_pages
 from .maplist import list_pages, map_pages
 from .socialmap import map_page
+from .worksheets import Download
 
 
-def generate(catalogue: Catalogue, site: Site | None = None) -> list[Generated]:
-    """Every generated page and data file for a validated catalogue.
+@dataclass
+class Memo:
+    """What the last generation made, per kind of page, with the records it was made from."""
+
+    context: Any = None
+    layout: Any = None
+    templates: str = ""
+    made: dict[Hashable, tuple[Any, Any]] = field(default_factory=dict)
+    kept: dict[Hashable, tuple[Any, Any]] = field(default_factory=dict)
+    remade: int = 0  # how many kinds of page (or single entries) the last generation made anew
+
+    def start(self, catalogue: Catalogue) -> None:
+        """Forget everything when the vocabularies, the facts, the date, the folders or the page templates changed."""
+        templates = templating.version()
+        if catalogue.context is not self.context or catalogue.layout != self.layout or templates != self.templates:
+            self.context, self.layout, self.templates, self.made = catalogue.context, catalogue.layout, templates, {}
+        self.kept, self.remade = {}, 0
+
+    def get(self, key: Hashable, inputs: Any, make: Callable[[], Any]) -> Any:
+        """What ``make`` made from ``inputs`` under ``key``: the last result if the inputs are equal, else made now."""
+        last = self.made.get(key)
+        if last is not None and last[0] == inputs:
+            result = last[1]
+        else:
+            result = make()
+            self.remade += 1
+        self.kept[key] = (inputs, result)
+        return result
+
+    def done(self) -> None:
+        self.made, self.kept = self.kept, {}
+
+
+def _always(key: Hashable, inputs: Any, make: Callable[[], Any]) -> Any:
+    return make()
+
+
+def generate(catalogue: Catalogue, site: Site | None = None, memo: Memo | None = None) -> list[Generated]:
+    """Every generated page and data file for a validated catalogue; with ``memo``, only what changed is made anew.
 
     ``site``: the site's name and address, which the worksheets print (their files come from
-    :func:`kennisbank.pages.worksheets.downloads`).
+    :func:`generate_all` or :func:`kennisbank.pages.worksheets.downloads`).
     """
-    programmes_by_slug = {p.slug: p for p in catalogue.programmes}
+    if memo is None:
+        return _pages(catalogue, site or Site(), _always)
+    memo.start(catalogue)
+    files = _pages(catalogue, site or Site(), memo.get)
+    memo.done()
+    return files
+
+
+@dataclass(frozen=True)
+class Output:
+    """Everything a build adds to the hand-written pages: generated pages and data, and the worksheets' files."""
+
+    pages: list[Generated]
+    downloads: list[Download]
+
+
+def generate_all(catalogue: Catalogue, site: Site, memo: Memo | None = None) -> Output:
+    """:func:`generate`, and the ODT and DOCX file of every worksheet (pandoc makes them, so they are remembered too)."""
+    if memo is not None:
+        memo.start(catalogue)
+    made = memo.get if memo is not None else _always
+    output = Output(_pages(catalogue, site, made), made("downloads", (catalogue.pages, site), lambda: worksheets.downloads(catalogue, site)))
+    if memo is not None:
+        memo.done()
+    return output
+
+
+def _pages(catalogue: Catalogue, site: Site, made: Callable[[Hashable, Any, Callable[[], Any]], Any]) -> list[Generated]:
+    pages, practices, programmes = catalogue.pages, catalogue.practices, catalogue.programmes
+    programmes_by_slug = {p.slug: p for p in programmes}
     practices_by_programme: dict[str, list[Practice]] = {}
-    for practice in catalogue.practices:
+    for practice in practices:
         if practice.programme:
             practices_by_programme.setdefault(practice.programme, []).append(practice)
-    # The map page is the first page of the plain list with the interactive map around it.
-    map_list = list_pages(catalogue)
-    files = [*catalogue_pages(catalogue), map_page(catalogue, map_list[0]), *map_pages(catalogue, map_list[1:])]
-    files += [practice_page(p, catalogue, programmes_by_slug) for p in catalogue.practices]
-    files += [programme_page(p, catalogue, practices_by_programme.get(p.slug, [])) for p in catalogue.programmes]
-    files += terms.files(catalogue)  # the lists of themes and roles, and a page for each
-    files.append(content_model_page(catalogue))
-    files.append(facts_page(catalogue))
-    files += exports.record_files(catalogue)
-    files += schema_files(catalogue)
-    files += municipalities.files(catalogue)  # a page per municipality with a programme, and their index
-    files += mapdata.files(catalogue)  # the map script's data
-    files += exports.files(catalogue)  # open data: GeoJSON, CSV, HSDS, and the page about them
-    files.append(editors_page(catalogue))
-    files += knowledge_pages(catalogue)
-    files += worksheets.files(catalogue, site or Site())  # the worksheet pages and their overview
+
+    def map_files() -> list[Generated]:  # the map page is the first page of the plain list with the interactive map around it
+        map_list = list_pages(catalogue)
+        return [map_page(catalogue, map_list[0]), *map_pages(catalogue, map_list[1:])]
+
+    files = made("catalogue", practices, lambda: catalogue_pages(catalogue))
+    files = files + made("map", programmes, map_files)
+    for p in practices:
+        programme = programmes_by_slug.get(p.programme) if p.programme else None
+        files += made(("practice", p.slug), (p, programme), lambda p=p: [practice_page(p, catalogue, programmes_by_slug)])
+    for p in programmes:
+        linked = tuple(practices_by_programme.get(p.slug, []))
+        files += made(("programme", p.slug), (p, linked), lambda p=p, linked=linked: [programme_page(p, catalogue, list(linked))])
+    for vocabulary in terms.INDEXED:  # the lists of themes and roles, and a page for each
+        files += made((vocabulary, "index"), (), lambda v=vocabulary: [terms.term_index(catalogue, v)])
+    for vocabulary, attr in terms.INDEXED.items():
+        for key in catalogue.context.vocab.keys(vocabulary):
+            listed = tuple(r for r in (*pages, *practices, *programmes) if key in getattr(r, attr, ()))
+            files += made((vocabulary, key), listed, lambda v=vocabulary, k=key: terms.term_pages(catalogue, v, k))
+    files += made("contentmodel", (), lambda: [content_model_page(catalogue)])
+    files += made("facts", (), lambda: [facts_page(catalogue)])  # the facts and the date are in the context
+    files += made("practice-records", practices, lambda: [exports.practice_records(catalogue)])
+    files += made("programme-records", programmes, lambda: [exports.programme_records(catalogue)])
+    files += made("schemas", (), lambda: schema_files(catalogue))
+    files += made("municipalities", programmes, lambda: municipalities.files(catalogue))  # a page per municipality with a programme, and their index
+    files += made("mapdata", programmes, lambda: mapdata.files(catalogue))  # the map script's data
+    files += made("exports", programmes, lambda: exports.files(catalogue))  # open data: GeoJSON, CSV, HSDS, and the page about them
+    files.append(editors_page(catalogue))  # reads every record and the date: cheap, so always made
+    files += made("knowledge", (practices, programmes), lambda: knowledge_pages(catalogue))
+    files += made("worksheets", (pages, site), lambda: worksheets.files(catalogue, site))  # the worksheet pages and their overview
     return files

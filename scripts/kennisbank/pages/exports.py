@@ -19,8 +19,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import json
+import textwrap
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -368,11 +370,30 @@ def _plain(value: Any) -> Any:
 
 
 def record_json(records: Iterable[Any]) -> str:
-    """Records as a JSON list, dates in ISO form."""
-    return json.dumps([_plain(r) for r in records], ensure_ascii=False, indent=1) + "\n"
+    """Records as a JSON list, dates in ISO form: ``json.dumps(list, indent=1)``, made record by record."""
+    texts = [_record_text(record) for record in records]
+    return "[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n"
+
+
+@functools.lru_cache(maxsize=65536)
+def _record_text(record: Any) -> str:
+    """One record as it stands in the list (one step in). Kept: while serving, only edited records change."""
+    return textwrap.indent(json.dumps(_plain(record), ensure_ascii=False, indent=1), " ")
+
+
+PRACTICES_JSON_DOC = "data/praktijken.json"
 
 
 def record_files(catalogue: Catalogue) -> list[Generated]:
     """The records as they are, as JSON: ``data/praktijken.json`` and ``data/programmas.json``."""
-    return [Generated("data/praktijken.json", record_json(catalogue.practices)),
-            Generated(JSON_DOC, record_json(catalogue.programmes))]
+    return [practice_records(catalogue), programme_records(catalogue)]
+
+
+def practice_records(catalogue: Catalogue) -> Generated:
+    """``data/praktijken.json``: the good practices as they are."""
+    return Generated(PRACTICES_JSON_DOC, record_json(catalogue.practices))
+
+
+def programme_records(catalogue: Catalogue) -> Generated:
+    """``data/programmas.json``: the programmes as they are."""
+    return Generated(JSON_DOC, record_json(catalogue.programmes))

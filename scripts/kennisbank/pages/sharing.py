@@ -1,24 +1,22 @@
 """What a page looks like when it is shared: Open Graph data and a share image.
 
-Every page gets its own 1200×630 PNG with its title, drawn with Pillow and the
-Source Sans Pro font from the ``font-source-sans-pro`` package. Nothing is
-downloaded at build time.
+Every page gets its own 1200×630 PNG with its title (drawn by :mod:`kennisbank.pages.shareimage`).
+Nothing is downloaded at build time.
 
 Why not Material's social plugin: it fetches its fonts from Google Fonts while
 building, so it fails without network access, and it needs Cairo libraries.
 
-Speed on big sites: an image depends only on its text, so it is stored in a
-cache folder outside ``site/`` under the hash of that text. A rebuild copies
-cached images instead of drawing them again; new ones are drawn in a thread
-pool (Pillow's C code releases the GIL while it writes the PNG data, the larger
-part of the work). Figures: ``scripts/bench_share_images.py``.
+Speed on big sites: an image depends only on its text and on the drawing, so it is stored in
+a cache folder outside ``site/`` under a hash of both (:meth:`ShareCard.key`). A rebuild links
+cached images instead of drawing them again. New ones are drawn while mkdocs renders the
+pages: :class:`ImageQueue` takes each page's card as soon as its title is known and, when
+there are many, hands them in batches to worker processes at a lower priority, so they use
+the core that mkdocs leaves idle. Figures: ``scripts/bench_share_images.py`` and BENCHMARK.md.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import io
 import multiprocessing
 import os
 import posixpath
@@ -26,28 +24,18 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import font_source_sans_pro
-from PIL import Image, ImageDraw, ImageFont
+from .shareimage import HEIGHT, WIDTH, ShareCard, render
 
-WIDTH, HEIGHT = 1200, 630
 IMAGE_FOLDER = "assets/delen"
 LOCALE = "nl_NL"
-#: Bump when the drawing changes, so cached images are drawn again.
-DESIGN_VERSION = "2"
 #: Cached images that no build used for this many days are removed.
 KEEP_DAYS = 30
-
-INK = (40, 53, 147)  # indigo 800: 10:1 contrast with white
-PAPER = (255, 255, 255)
-SOFT = (197, 202, 233)  # indigo 100, for the label on indigo
-ACCENT = (255, 193, 7)  # amber, the accent of the logo
 
 #: The first part of a page's address names its section on the image.
 SECTION_LABELS = {
@@ -62,21 +50,6 @@ SECTION_LABELS = {
     "perskit": "Perskit",
     "bijdragen": "Bijdragen",
 }
-
-
-@dataclass(frozen=True)
-class ShareCard:
-    """The text on one share image; equal cards give equal images."""
-
-    title: str
-    label: str
-    site_name: str
-    address: str
-
-    def key(self) -> str:
-        """A hash of everything that changes the picture, used as the cache file name."""
-        text = "\x1f".join((DESIGN_VERSION, self.title, self.label, self.site_name, self.address))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -153,96 +126,6 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
-# --- drawing ------------------------------------------------------------------------
-
-@cache
-def font_files() -> dict[str, str]:
-    """Paths of the Source Sans Pro TrueType files shipped by the font-source-sans-pro package."""
-    return dict(font_source_sans_pro.font_files_ttf)
-
-
-_local = threading.local()
-
-
-def font(weight: str, size: int):
-    """A FreeType font for this thread (FreeType faces must not be shared between threads)."""
-    fonts = _local.__dict__.setdefault("fonts", {})
-    if (weight, size) not in fonts:
-        fonts[weight, size] = ImageFont.truetype(font_files()[f"SourceSansPro{weight}"], size)
-    return fonts[weight, size]
-
-
-def wrap(text: str, measure, width: float) -> list[str]:
-    """Greedy word wrap: lines no wider than ``width`` (a single long word gets its own line)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and measure(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-LINE_HEIGHT = 1.15
-
-
-def lines_that_fit(size: int, height: int) -> int:
-    """How many title lines of a font size fit in a height (with room for descenders)."""
-    return max(1, int((height - size * 1.25) // round(size * LINE_HEIGHT)) + 1)
-
-
-def fit_title(draw, title: str, width: int, height: int) -> tuple[Any, list[str]]:
-    """The largest title size (76 down to 44 px) at which the title fits the box; cut off with … if even that fails."""
-    for size in range(76, 43, -4):
-        face = font("Bold", size)
-        lines = wrap(title, lambda t, f=face: draw.textlength(t, font=f), width)
-        if len(lines) <= lines_that_fit(size, height) and all(draw.textlength(line, font=face) <= width for line in lines):
-            return face, lines
-    lines = lines[:lines_that_fit(face.size, height)]
-    while lines[-1] and draw.textlength(lines[-1] + " …", font=face) > width:
-        lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
-    lines[-1] += " …"
-    return face, lines
-
-
-def draw_mark(draw, x: int, y: int, unit: float, colour: tuple[int, int, int], accent: tuple[int, int, int]) -> None:
-    """The logo mark (a key that is also a bridge), in a 200×100 grid scaled by ``unit``; same shapes as the SVG logo."""
-    def box(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
-        return (x + x0 * unit, y + y0 * unit, x + x1 * unit, y + y1 * unit)
-
-    ring = max(1, round(12 * unit))
-    draw.ellipse(box(14, 24, 66, 76), outline=colour, width=ring)
-    draw.ellipse(box(134, 24, 186, 76), outline=colour, width=ring)
-    draw.rectangle(box(66, 44, 134, 56), fill=colour)
-    draw.rectangle(box(84, 56, 96, 76), fill=accent)
-    draw.rectangle(box(104, 56, 116, 76), fill=accent)
-
-
-def render(card: ShareCard) -> bytes:
-    """The PNG bytes of one share image."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), INK)
-    draw = ImageDraw.Draw(image)
-    margin = 80
-    draw_mark(draw, margin, 56, 0.9, PAPER, ACCENT)
-    draw.text((margin + 200, 101), card.site_name, font=font("Semibold", 38), fill=PAPER, anchor="lm")
-    top = 220
-    if card.label:
-        draw.text((margin, top), card.label.upper(), font=font("Semibold", 30), fill=SOFT, anchor="ls")
-        top += 30
-    face, lines = fit_title(draw, card.title, WIDTH - 2 * margin, HEIGHT - 110 - top)
-    line_height = round(face.size * LINE_HEIGHT)
-    for index, line in enumerate(lines):
-        draw.text((margin, top + face.size + index * line_height), line, font=face, fill=PAPER, anchor="ls")
-    draw.rectangle((0, HEIGHT - 90, WIDTH, HEIGHT), fill=PAPER)
-    draw.rectangle((0, HEIGHT - 98, WIDTH, HEIGHT - 90), fill=ACCENT)
-    draw.text((margin, HEIGHT - 45), card.address, font=font("", 30), fill=INK, anchor="lm")
-    buffer = io.BytesIO()
-    # Four flat colours plus anti-aliasing: a 32-colour palette looks the same, is a third of the
-    # size of RGB, and costs no more time to write.
-    image.quantize(32, method=Image.Quantize.FASTOCTREE).save(buffer, "PNG", compress_level=6)
-    return buffer.getvalue()
-
-
 # --- writing images, with a cache ------------------------------------------------------
 
 def default_cache(root: Path) -> Path:
@@ -252,38 +135,114 @@ def default_cache(root: Path) -> Path:
 
 @dataclass(frozen=True)
 class WriteReport:
-    """How many images were drawn and how many came from the cache."""
+    """How many images were drawn and how many came from the cache; the drawing's CPU seconds."""
 
     drawn: int
     cached: int
+    cpu_s: float = 0.0
 
 
-PROCESS_THRESHOLD = 200  # below this many images, starting worker processes costs more than it saves
+#: Below this many images to draw, starting worker processes costs more than it saves.
+PROCESS_THRESHOLD = 200
+#: Cards per task for a worker: fewer, larger messages between the processes.
+BATCH = 32
+#: How much lower the workers' priority is: mkdocs keeps most of its core while rendering, and
+#: the workers take what is left (and everything once the pages are done). Mild, because on a
+#: machine shared with other work a low priority would leave the last images waiting longest.
+NICENESS = 5
 
 
-def _draw(job: tuple[str, ShareCard, Path]) -> None:
-    """Draw one image into the cache (a module-level function, so worker processes can run it)."""
-    key, card, cache_dir = job
+def draw_into(cache_dir: Path, card: ShareCard) -> None:
+    """Draw one image into the cache; atomic, so parallel builds never see half a file."""
+    key = card.key()
     temporary = cache_dir / f".{key}.{os.getpid()}.{threading.get_ident()}.tmp"
     temporary.write_bytes(render(card))
-    temporary.replace(cache_dir / f"{key}.png")  # atomic: parallel builds never see half a file
+    temporary.replace(cache_dir / f"{key}.png")
 
 
-def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_dir: Path, workers: int | None = None) -> WriteReport:
-    """Write each (path in site, card) image into the site, drawing only what the cache lacks."""
-    jobs = list(jobs)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    missing = {card.key(): card for _, card in jobs if not (cache_dir / f"{card.key()}.png").exists()}
-    work = [(key, card, cache_dir) for key, card in missing.items()]
-    if len(work) >= PROCESS_THRESHOLD:
-        # Drawing text holds the GIL, so threads do not help: use processes. "spawn", because
-        # forking a process that runs threads (mkdocs serve) can deadlock.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2, mp_context=context) as pool:
-            list(pool.map(_draw, work, chunksize=64))
-    else:
-        with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
-            list(pool.map(_draw, work))
+def draw_batch(job: tuple[Path, list[ShareCard]]) -> float:
+    """Draw a batch of images into the cache; return the CPU seconds it took (run in a worker process)."""
+    cache_dir, cards = job
+    start = time.process_time()
+    for card in cards:
+        draw_into(cache_dir, card)
+    return time.process_time() - start
+
+
+def lower_priority() -> None:
+    """Start of a worker process: a lower priority than the build (see :data:`NICENESS`)."""
+    os.nice(NICENESS)
+
+
+class ImageQueue:
+    """Share images drawn while the build goes on: add cards as soon as they are known, then :meth:`finish`."""
+
+    def __init__(self, cache_dir: Path, workers: int | None = None, threshold: int = PROCESS_THRESHOLD) -> None:
+        self.cache_dir = cache_dir
+        self.workers = workers or os.cpu_count() or 2
+        self.threshold = threshold
+        self.seen: set[str] = set()
+        self.pending: list[ShareCard] = []
+        self.futures: list[Future] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.drawn = 0
+        cache_dir.mkdir(parents=True, exist_ok=True)
+
+    def add(self, card: ShareCard) -> None:
+        """Queue one card's image unless it is cached or queued already."""
+        key = card.key()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        if (self.cache_dir / f"{key}.png").exists():
+            return
+        self.pending.append(card)
+        self.drawn += 1
+        if self.pool is None and self.drawn >= self.threshold:
+            # Drawing text holds the GIL, so threads do not help: use processes. "spawn", because
+            # forking a process that runs threads (mkdocs serve) can deadlock.
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=lower_priority)
+        if self.pool is not None and len(self.pending) >= BATCH:
+            self._submit()
+
+    def flush(self) -> None:
+        """Hand every queued card to the workers now, so they draw while the build does something else."""
+        if self.pool is not None and self.pending:
+            self._submit()
+
+    def _submit(self) -> None:
+        assert self.pool is not None
+        for start in range(0, len(self.pending), BATCH):
+            self.futures.append(self.pool.submit(draw_batch, (self.cache_dir, self.pending[start:start + BATCH])))
+        self.pending = []
+
+    def finish(self) -> tuple[int, float]:
+        """Draw what is left and wait for every image; return (images drawn, CPU seconds of drawing)."""
+        if self.pool is None:
+            start = time.process_time()
+            with ThreadPoolExecutor(max_workers=self.workers) as threads:
+                list(threads.map(lambda card: draw_into(self.cache_dir, card), self.pending))
+            cpu = time.process_time() - start
+        else:
+            self._submit()
+            try:
+                cpu = sum(future.result() for future in self.futures)
+            finally:
+                self.close()
+        drawn, self.pending, self.futures, self.drawn = self.drawn, [], [], 0
+        return drawn, cpu
+
+    def close(self) -> None:
+        """Stop the workers (after an error: queued images are dropped)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def link_into_site(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_dir: Path) -> int:
+    """Put each (path in site, card) image into the site from the cache; return how many."""
+    count = 0
     for path, card in jobs:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -294,8 +253,26 @@ def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_di
         except OSError:
             shutil.copyfile(cached, target)  # another file system
         os.utime(cached)  # mark as used, for prune()
-    prune(cache_dir, {card.key() for _, card in jobs})
-    return WriteReport(drawn=len(missing), cached=len(jobs) - len(missing))
+        count += 1
+    return count
+
+
+def write_images(jobs: Iterable[tuple[str, ShareCard]], site_dir: Path, cache_dir: Path, workers: int | None = None,
+                 queue: ImageQueue | None = None, prune_unused: bool = True) -> WriteReport:
+    """Write each (path in site, card) image into the site, drawing only what the cache lacks.
+
+    ``queue``: where the build already queued cards while it rendered; the rest is added now.
+    ``prune_unused``: then remove cached images that no build used for a month (:func:`prune`).
+    """
+    jobs = list(jobs)
+    queue = queue or ImageQueue(cache_dir, workers)
+    for _, card in jobs:
+        queue.add(card)
+    drawn, cpu = queue.finish()
+    link_into_site(jobs, site_dir, cache_dir)
+    if prune_unused:
+        prune(cache_dir, {card.key() for _, card in jobs})
+    return WriteReport(drawn=drawn, cached=max(0, len(jobs) - drawn), cpu_s=cpu)
 
 
 def prune(cache_dir: Path, used: set[str], keep_days: int = KEEP_DAYS) -> int:

@@ -19,6 +19,7 @@ escapes them for the front matter.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import re
 import traceback
@@ -159,18 +160,50 @@ _MARKDOWN = _environment(True, folder())
 _PLAIN = _environment(False, folder())
 
 
+def _digest() -> str:
+    """A hash of the template folder: its place, and the name and text of every file in it."""
+    digest = hashlib.sha256(str(folder()).encode())
+    for path in sorted(p for p in folder().rglob("*") if p.is_file()):
+        digest.update(f"\0{path.relative_to(folder()).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def version() -> str:
+    """A hash of the templates as they were read: it changes only when :func:`reload_if_changed` reads changed ones.
+
+    What was made with the templates (:class:`kennisbank.pages.assemble.Memo`) is made again when it changes.
+    """
+    return _digest()
+
+
 def reload() -> None:
-    """Read the templates again on their next use: ``kennisbank serve`` calls this before every rebuild."""
+    """Read the templates again on their next use."""
     for env in (_MARKDOWN, _PLAIN):
         if env.cache is not None:
             env.cache.clear()
     _template.cache_clear()
     fragment.cache_clear()
+    version.cache_clear()
+
+
+def reload_if_changed() -> bool:
+    """:func:`reload` when a template changed since it was read; ``kennisbank serve`` calls this before every rebuild.
+
+    The templates are a few dozen small files, so reading them to compare costs about a millisecond;
+    compiling them all again would cost more, and would make every page new for the memo.
+    """
+    if _digest() == version():
+        return False
+    reload()
+    return True
 
 
 @functools.cache
 def _template(name: str, escaping: bool) -> tuple[jinja2.Template, dict[str, Any]]:
     """A compiled template and the globals it renders with (the shared fragments as ``blokken``)."""
+    version()  # the hash of the templates as they are now, before they are read
     env = _MARKDOWN if escaping else _PLAIN
     try:
         return env.get_template(name), {"blokken": env.get_template(FRAGMENTS).module}

@@ -19,14 +19,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from ..contribute import webform
-from ..model.checks import Catalogue, Layout, check_all
+from ..model.checks import Catalogue, CheckMemo, Layout, check_all
 from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report
 from ..pages import templating
-from ..pages.assemble import generate
+from ..pages.assemble import Memo, Output, generate_all
 from ..pages.catalogue import payment_table
 from ..pages.common import Generated, Site, correction_links, dutch_date
 from ..pages.contact import fill_in_editors_contact
@@ -35,11 +35,13 @@ from ..pages.facts import fill_in_facts
 from ..pages.freshness import source_links
 from ..pages.search import page_search
 from ..pages.sharing import default_cache
-from ..pages.worksheets import Download, downloads, guide_markdown
+from ..pages.worksheets import Download, guide_markdown
+from . import parallel
 from .incremental import ServeCache, fingerprint
+from .parallel import PartFile, Share
 from .publicity import Publicity
 from .sanitise import SanitiseExtension, clean_text
-from .searchindex import PAGES_PER_PART, SearchIndexError, build_index
+from .searchindex import PAGES_PER_PART, BackgroundIndex, SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -53,6 +55,8 @@ class KennisbankConfig(Config):
     search_index = c.Type(bool, default=True)
     #: Pages per part of the search index (searchindex.PAGES_PER_PART); tests set it low to test parts.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
+    #: Processes that render a `kennisbank build`: 0 = every core when the site is large enough, 1 = one (see parallel.py).
+    render_processes = c.Type(int, default=0)
 
 
 def edit_url(repo_url: str, edit_uri: str, docs_folder: str, edit_path: str) -> str:
@@ -108,37 +112,55 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     downloads: list[Download]
     #: A catalogue that `kennisbank build` checked just before, so the files are not read twice.
     preloaded: Catalogue | None = None
+    #: The pages and files generated from it, made before the build forks (see parallel.py).
+    pregenerated: Output | None = None
+    #: Which share of the pages this process renders, when a build runs in several (parallel.py).
+    share: Share | None = None
     #: Generated pages on disk during `serve --dirty`, so only changed pages are rendered again.
     serve_cache: ServeCache | None = None
+    #: While serving: what the last check and generation made, so only what changed is done again.
+    check_memo: CheckMemo | None = None
+    generation_memo: Memo | None = None
+    #: While serving: the search index, made after the rebuilt pages are served.
+    background_index: BackgroundIndex | None = None
+    publicity: Publicity | None = None
 
     def on_startup(self, *, command, dirty):
-        # Defining on_startup also keeps this plugin alive across serve rebuilds, which the cache needs.
-        self.serve_cache = ServeCache() if command == "serve" and dirty else None
+        # Defining on_startup also keeps this plugin alive across serve rebuilds, which the caches need.
+        serving = command == "serve" and dirty
+        self.share = None  # mkdocs keeps this object from build to build; parallel.build sets it for its builds
+        self.serve_cache = ServeCache() if serving else None
+        self.check_memo, self.generation_memo = (CheckMemo(), Memo()) if serving else (None, None)
+        self.background_index = BackgroundIndex(self.config.search_pages_per_part) if serving else None
 
     def on_shutdown(self):
         if self.serve_cache:
             self.serve_cache.close()
-        self.serve_cache = None
+        self.serve_cache = self.check_memo = self.generation_memo = self.background_index = None
 
     def on_config(self, config):
-        templating.reload()  # an editor may have changed the page text since the last build (serve)
+        templating.reload_if_changed()  # an editor may have changed the page text since the last build (serve)
         root = Path(config.config_file_path).parent
         content = Path(config.docs_dir).relative_to(root).as_posix()
         self.layout = Layout(root, content, self.config.practices_dir, self.config.programmes_dir, self.config.data_dir)
-        self.catalogue, self.preloaded = self.preloaded or check_all(self.layout), None
+        self.catalogue, self.preloaded = self.preloaded or check_all(self.layout, memo=self.check_memo), None
         if errors(self.catalogue.problems):
             raise PluginError("De bronbestanden bevatten fouten:\n" + report(errors(self.catalogue.problems)))
         site = Site(config.site_name or "", config.site_url or "")
-        self.generated = {g.doc_path: g for g in generate(self.catalogue, site)}
+        made, self.pregenerated = self.pregenerated or generate_all(self.catalogue, site, self.generation_memo), None
+        self.generated = {g.doc_path: g for g in made.pages}
         self.coverage = coverage(self.catalogue.programmes, self.catalogue.context)  # for [[dekking]] on the home page
-        self.downloads = downloads(self.catalogue, site)
+        self.downloads = made.downloads
         self.with_worksheets = {p.doc_path: p for p in self.catalogue.pages if p.worksheets}
         # The second wall against script in contributor text: nh3 after every Markdown conversion (sanitise.py).
         self.sanitiser = SanitiseExtension()
         config.markdown_extensions.append(self.sanitiser)
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
-        self.publicity = Publicity(root, default_cache(root), posts_edit)
+        # Serving rebuilds only some pages: the cache must not be pruned by what one rebuild used.
+        # With several render processes, each draws with its part of the cores (see parallel.py).
+        workers = max(1, parallel.cores() // self.share.count) if self.share else None
+        self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, workers=workers)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -146,19 +168,25 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if files.get_file_from_path(doc_path):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
             files.append(self.serve_cache.file(config, generated) if self.serve_cache
-                         else File.generated(config, doc_path, content=generated.content))
+                         else PartFile.generated(config, doc_path, content=generated.content))
         # The form on bijdragen/aanmelden/: its questions, rules and messages for the script (contribute/webform.py).
-        files.append(File.generated(config, webform.DATA_FILE, content=webform.form_json(self.catalogue.context)))
+        files.append(PartFile.generated(config, webform.DATA_FILE, content=webform.form_json(self.catalogue.context)))
         for download in self.downloads:
             if files.get_file_from_path(download.path):
                 raise PluginError(f"{self.layout.content}/{download.path}: dit bestand wordt al gemaakt uit een werkblad; kies een andere naam")
-            files.append(File.generated(config, download.path, content=download.content))
+            files.append(PartFile.generated(config, download.path, content=download.content))
         self.publicity.on_files(files, config)
         if self.serve_cache:
-            watched = [Path(config.docs_dir), Path(config.config_file_path), templating.folder(),
+            # The data folder too: its facts are filled into hand-written pages, its vocabularies go into every page's search data.
+            watched = [Path(config.docs_dir), Path(config.config_file_path), templating.folder(), self.layout.folder("data"),
                        *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
             self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         return files
+
+    def on_nav(self, nav, config, files):
+        if self.share:
+            parallel.claim(files, nav.pages, self.share)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         own = self.generated.get(page.file.src_uri)
@@ -189,6 +217,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_page_content(self, html, page, config, files):
         self.sanitiser.interface = False
         _clean_titles(page)
+        self.publicity.queue_image(page, config)  # the title is known now: draw while mkdocs renders the rest
         return self.publicity.on_page_content(html, page)
 
     def on_page_context(self, context, page, config, nav):
@@ -204,6 +233,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self.publicity.on_page_context(context, page, config)
 
     def on_env(self, env, config, files):
+        self.files = files
         self.publicity.on_env(env, files, config, self.catalogue)
         return env
 
@@ -215,7 +245,20 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         server.watch(str(templating.folder()))  # the page text of generated pages
         return server
 
+    def on_build_error(self, error):
+        if self.publicity:
+            self.publicity.close()
+
     def on_post_build(self, config):
-        self.publicity.on_post_build(config)
-        if self.config.search_index:
+        if self.share and self.share.is_helper:
+            self.publicity.on_post_build(config)
+            parallel.write_report(self.share, self.files)
+            return  # the parent takes this process's pages into the site, then makes the search index
+        self.publicity.images.flush()  # the workers draw the last images while the search index is made
+        if self.share:
+            parallel.finish(self.share, self.files, config.validation.links.anchors)
+        if self.config.search_index and self.background_index:
+            self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
+        elif self.config.search_index:
             run_pagefind(config.site_dir, self.config.search_pages_per_part)
+        self.publicity.on_post_build(config)

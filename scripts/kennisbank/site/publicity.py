@@ -17,7 +17,18 @@ from ..model.checks import Catalogue
 from ..model.stories import BLOG_FOLDER, is_story
 from ..pages.feed import FEED_DOC, feed_xml
 from ..pages.municipalities import REDIRECT_TEMPLATE
-from ..pages.sharing import ShareCard, image_path, page_description, page_title, robots_txt, section_label, share_meta, site_address, write_images
+from ..pages.sharing import (
+    ImageQueue,
+    ShareCard,
+    image_path,
+    page_description,
+    page_title,
+    robots_txt,
+    section_label,
+    share_meta,
+    site_address,
+    write_images,
+)
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 BLOG_PLUGIN = "material/blog"
@@ -26,13 +37,16 @@ ACTIONS_PARTIAL = "partials/verhalen-acties.html"
 
 
 class Publicity:
-    """State of one build: the share images still to write."""
+    """State of one build: the share images being drawn and still to write."""
 
-    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None) -> None:
+    def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None, prune: bool = True,
+                 workers: int | None = None) -> None:
         self.root = root
         self.cache_dir = cache_dir
+        self.prune = prune  # remove cached images unused for a month (not after a partial rebuild)
         self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
         self.jobs: list[tuple[str, ShareCard]] = []
+        self.images = ImageQueue(cache_dir, workers)
         self.env = None
 
     def on_files(self, files: Files, config) -> None:
@@ -60,12 +74,18 @@ class Publicity:
             self_url=site + feed.url,
         )
 
+    def queue_image(self, page, config) -> None:
+        """Start drawing a page's share image as soon as its title is known, while mkdocs renders the rest."""
+        if (page.meta or {}).get("template") != REDIRECT_TEMPLATE:  # a redirect page is never shared
+            self.images.add(share_card(page, config))
+
     def on_page_context(self, context: dict, page, config) -> dict:
         """Give the template its sharing data (``delen``) and remember the share image to write."""
         meta = page.meta or {}
         if meta.get("template") == REDIRECT_TEMPLATE:  # a redirect page is never shared: no card to draw
             return context
-        title = page_title(meta, page.title or config.site_name)
+        card = share_card(page, config)
+        title = card.title
         description = page_description(meta, config.site_description or "")
         if "samenvatting" in meta and "description" not in meta:
             # Material writes <meta name="description"> from page.meta.description, unescaped.
@@ -78,7 +98,7 @@ class Publicity:
             published=date.isoformat() if hasattr(date, "isoformat") else None,
         )
         self.blog_actions(context, page)
-        card = ShareCard(title=title, label=section_label(page.url), site_name=config.site_name, address=site_address(config.site_url or ""))
+        self.images.add(card)  # a no-op unless the card changed since queue_image
         self.jobs.append((image_path(page.file.dest_uri), card))
         return context
 
@@ -105,10 +125,21 @@ class Publicity:
         page.content = actions + (page.content or "")
 
     def on_post_build(self, config) -> None:
-        """Write every page's share image into the site, drawing only what the cache lacks."""
+        """Write every page's share image into the site once the drawing is done."""
         start = time.perf_counter()
-        report = write_images(self.jobs, Path(config.site_dir), self.cache_dir)
-        log.info("Deelafbeeldingen: %d getekend, %d uit de cache, in %.1f s", report.drawn, report.cached, time.perf_counter() - start)
+        report = write_images(self.jobs, Path(config.site_dir), self.cache_dir, queue=self.images, prune_unused=self.prune)
+        log.info("Deelafbeeldingen: %d getekend (%.1f s CPU), %d uit de cache; %.1f s gewacht",
+                 report.drawn, report.cpu_s, report.cached, time.perf_counter() - start)
+
+    def close(self) -> None:
+        """Stop drawing (the build failed)."""
+        self.images.close()
+
+
+def share_card(page, config) -> ShareCard:
+    """The text on a page's share image: its own title, its section, the site's name and address."""
+    title = page_title(page.meta or {}, page.title or config.site_name)
+    return ShareCard(title=title, label=section_label(page.url), site_name=config.site_name, address=site_address(config.site_url or ""))
 
 
 def has_own_text(page) -> bool:

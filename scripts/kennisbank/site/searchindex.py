@@ -34,6 +34,7 @@ import functools
 import hashlib
 import html
 import json
+import logging
 import math
 import os
 import re
@@ -42,11 +43,15 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import unicodedata
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 #: The most pages in one part of the index (see the module docstring for why there are parts).
 #: 3,000 keeps a common word under ~100 ms per query at 10,000 programmes, and the data for
@@ -150,11 +155,10 @@ def indexed_pages(site: Path) -> list[tuple[str, Path]]:
     found = []
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
-        if relative.split("/")[0] == BUNDLE:
+        if relative.split("/")[0] == BUNDLE or relative.startswith("."):  # the index, and an index being made (BackgroundIndex)
             continue
-        with file.open(encoding="utf-8", errors="replace") as handle:
-            if INDEXED in handle.read():
-                found.append((relative, file))
+        if INDEXED.encode() in file.read_bytes():  # bytes: no need to decode 10,000 pages to find one attribute
+            found.append((relative, file))
     return found
 
 
@@ -208,11 +212,11 @@ def _link(file: Path, target: Path) -> None:
         shutil.copy2(file, target)
 
 
-def build_index(site: Path, per_part: int = PAGES_PER_PART) -> Index:
-    """Index the built site into ``site/pagefind`` (and its part folders); write the manifest."""
+def build_index(site: Path, per_part: int = PAGES_PER_PART, bundle: Path | None = None) -> Index:
+    """Index the built site into ``site/pagefind`` (or ``bundle``) and its part folders; write the manifest."""
     pages = indexed_pages(site)
     parts = part_count(len(pages), per_part)
-    bundle = site / BUNDLE
+    bundle = bundle or site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # no parts of an earlier, larger index stay behind
     if parts == 1:
         run_pagefind(site, bundle)
@@ -241,4 +245,75 @@ def build_index(site: Path, per_part: int = PAGES_PER_PART) -> Index:
 def _write_manifest(bundle: Path, index: Index) -> Index:
     manifest = {"delen": list(index.parts), "woordenlijsten": list(index.word_lists)}
     (bundle / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8")
+    return index
+
+
+class BackgroundIndex:
+    """The search index of ``kennisbank serve``, made after the rebuilt pages are served.
+
+    One run at a time, in a thread. An edit during a run asks for one more run afterwards (more
+    edits still make one). Each run writes a new index next to the old one and then puts it in
+    its place, so the site always has a whole index: the one before the edit, until the new one
+    is there.
+    """
+
+    def __init__(self, per_part: int = PAGES_PER_PART) -> None:
+        self.per_part = per_part
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.site: Path | None = None
+        self.again = False
+        self.runs = 0
+
+    def request(self, site: Path) -> None:
+        """Make the index of ``site`` again, now or when the current run is done."""
+        with self.lock:
+            self.site = site
+            if self.thread is not None:
+                self.again = True
+                return
+            self.thread = threading.Thread(target=self._run, name="kennisbank-zoekindex", daemon=True)
+            self.thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until no run is going or asked for; say whether that happened within ``timeout``."""
+        end = None if timeout is None else time.monotonic() + timeout
+        while True:
+            with self.lock:
+                thread = self.thread
+            if thread is None:
+                return True
+            thread.join(None if end is None else max(0.0, end - time.monotonic()))
+            if end is not None and time.monotonic() >= end and thread.is_alive():
+                return False
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                site, self.again = self.site, False
+            assert site is not None
+            start = time.perf_counter()
+            try:
+                swap_index(site, self.per_part)
+                log.info("Zoekindex bijgewerkt in %.1f s", time.perf_counter() - start)
+            except (SearchIndexError, OSError) as error:  # a full rebuild emptied the site meanwhile, for instance
+                log.warning("De zoekindex kon niet worden bijgewerkt: %s", error)
+            with self.lock:
+                self.runs += 1
+                if not self.again:
+                    self.thread = None
+                    return
+
+
+def swap_index(site: Path, per_part: int = PAGES_PER_PART) -> Index:
+    """Make the index in a folder of its own, then put it in the place of the old one."""
+    new, old = site / f".{BUNDLE}-nieuw", site / f".{BUNDLE}-oud"
+    for folder in (new, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    index = build_index(site, per_part, bundle=new)
+    current = site / BUNDLE
+    if current.exists():
+        current.rename(old)
+    new.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
     return index

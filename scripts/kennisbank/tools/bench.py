@@ -52,7 +52,7 @@ from typing import Any, ClassVar
 
 from ..model.checks import GUIDES_FOLDER
 from ..model.worksheets import find_markers
-from ..site import project
+from ..site import parallel, project
 from .synthetic import make_repo
 
 DEFAULT_SIZES = (100, 1000, 10000)
@@ -87,13 +87,15 @@ def cpu_seconds() -> float:
 class Timers:
     """Wall and CPU seconds spent per named step, summed over calls.
 
-    CPU time is kept too because wall time on a busy machine says more about the
-    machine than about the build.
+    Time in a step that is timed inside another one (``generate`` inside the plugin's
+    ``on_config``) counts for the inner step only, so the steps add up. CPU time is kept too
+    because wall time on a busy machine says more about the machine than about the build.
     """
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self._inner: list[list[float]] = []  # per running step: wall and CPU of the steps inside it
 
     def wrap(self, name: str, function: Callable) -> Callable:
         """``function``, adding its run time to step ``name``."""
@@ -101,26 +103,39 @@ class Timers:
         @functools.wraps(function)
         def timed(*args, **kwargs):
             start, cpu = time.perf_counter(), cpu_seconds()
+            self._inner.append([0.0, 0.0])
             try:
                 return function(*args, **kwargs)
             finally:
-                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-                self.cpu[name] = self.cpu.get(name, 0.0) + cpu_seconds() - cpu
+                wall, used = time.perf_counter() - start, cpu_seconds() - cpu
+                inner_wall, inner_cpu = self._inner.pop()
+                self.seconds[name] = self.seconds.get(name, 0.0) + wall - inner_wall
+                self.cpu[name] = self.cpu.get(name, 0.0) + used - inner_cpu
+                if self._inner:
+                    self._inner[-1][0] += wall
+                    self._inner[-1][1] += used
 
         return timed
 
 
+#: The plugin's hooks: our code that mkdocs calls, per build or per page.
+PLUGIN_HOOKS = ("on_config", "on_files", "on_nav", "on_page_markdown", "on_page_content", "on_page_context", "on_env",
+                "on_post_page", "on_post_build")
+
 #: (module, attribute, step): the functions timed in the build child. They are the
 #: architecture's named steps, so their names are stable; a missing one is reported.
+#: A plugin hook that does not exist is not missing: the plugin just does not use it.
 HOOKS = (
     ("kennisbank.site.project", "run_check", "precheck"),
     ("kennisbank.site.project", "build_site", "build_site"),
+    ("kennisbank.site.project", "generate_all", "generation"),
     ("kennisbank.site.plugin", "check_all", "validation"),
-    ("kennisbank.site.plugin", "generate", "generation"),
-    ("kennisbank.site.plugin", "downloads", "generation"),  # the worksheets' ODT and DOCX files
+    ("kennisbank.site.plugin", "generate_all", "generation"),
+    ("kennisbank.pages.worksheets", "downloads", "worksheet_files"),  # the worksheets' ODT and DOCX files (pandoc)
+    ("kennisbank.site.sanitise", "clean", "sanitise"),  # nh3 inside every Markdown conversion of mkdocs
     ("kennisbank.site.plugin", "run_pagefind", "search_index"),
-    ("kennisbank.site.plugin.KennisbankPlugin", "on_files", "plugin_hooks"),
-    ("kennisbank.site.plugin.KennisbankPlugin", "on_page_markdown", "plugin_hooks"),
+    ("kennisbank.site.publicity", "write_images", "share_images"),
+    *(("kennisbank.site.plugin.KennisbankPlugin", hook, "plugin_hooks") for hook in PLUGIN_HOOKS),
 )
 
 
@@ -131,6 +146,8 @@ def install_timers(timers: Timers) -> list[str]:
         owner: Any
         if module_name.endswith(".KennisbankPlugin"):
             owner = importlib.import_module(module_name.rsplit(".", 1)[0]).KennisbankPlugin
+            if attribute not in vars(owner):
+                continue
         else:
             owner = importlib.import_module(module_name)
         if not hasattr(owner, attribute):
@@ -140,10 +157,38 @@ def install_timers(timers: Timers) -> list[str]:
     return missing
 
 
+def install_helper_timers(timers: Timers) -> None:
+    """Count the work of the processes that render a share of the pages (site/parallel.py) too.
+
+    A helper is a fork: it inherits the timers, starts them from zero, and at its end writes
+    them next to its report. When the parent has waited for it, its whole CPU time is the
+    parent's (in ``parallel.finish``); the helper's own steps move to their names, and what
+    is left of it (rendering) counts for mkdocs. Wall time is the parent's: a helper runs
+    beside it.
+    """
+    os.register_at_fork(after_in_child=lambda: (timers.seconds.clear(), timers.cpu.clear()))
+    write_report, finish = parallel.write_report, timers.wrap("render_helpers", parallel.finish)
+
+    def reporting(share, files) -> None:
+        write_report(share, files)
+        share.report.with_suffix(".timers.json").write_text(json.dumps(timers.cpu), encoding="utf-8")
+
+    def finishing(share, files, log_level) -> None:
+        reports = [helper.report.with_suffix(".timers.json") for helper, _ in share.helpers]
+        finish(share, files, log_level)
+        for report in reports:
+            for step, cpu in json.loads(report.read_text(encoding="utf-8")).items():
+                timers.cpu[step] = timers.cpu.get(step, 0.0) + cpu
+                timers.cpu["render_helpers"] -= cpu
+
+    parallel.write_report, parallel.finish = reporting, finishing
+
+
 def child_build(repo: Path, site: Path, out: Path) -> int:
     """Run ``kennisbank build`` on ``repo`` with timers; write the timings to ``out``."""
     timers = Timers()
     missing = install_timers(timers)
+    install_helper_timers(timers)
     os.chdir(repo)
     start, cpu = time.perf_counter(), cpu_seconds()
     with contextlib.redirect_stdout(sys.stderr):
@@ -161,23 +206,27 @@ def child_plain(repo: Path, work: Path, out: Path) -> int:
     """Build the already-generated Markdown with plain mkdocs; write its time to ``out``."""
     docs, site = work / "docs", work / "site"
     project.write_plain_docs(repo, docs)
+    cpu = cpu_seconds()
     seconds = project.build_plain(repo, docs, site)
-    out.write_text(json.dumps({"mkdocs_s": seconds, "python_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    out.write_text(json.dumps({"mkdocs_s": seconds, "mkdocs_cpu_s": cpu_seconds() - cpu,
+                               "python_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
     return 0
 
 
-def run_child(*args: str) -> tuple[float, Any, dict[str, Any]]:
-    """Run ``python -m kennisbank.tools.bench <args>``; return wall seconds, its rusage, and its JSON output."""
+def run_child(*args: str, env: dict[str, str] | None = None) -> tuple[float, Any, dict[str, Any], float]:
+    """Run ``python -m kennisbank.tools.bench <args>``; return wall seconds, its rusage, its JSON output and its memory peak (MB)."""
     out = Path(tempfile.mkstemp(suffix=".json")[1])
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "kennisbank.tools.bench", *args, str(out)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    memory = TreeMemory(process.pid)
     stderr_lines: list[str] = []
     reader = threading.Thread(target=lambda: stderr_lines.extend(process.stderr), daemon=True)
     reader.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    peak = memory.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     reader.join(timeout=5)
     try:
@@ -187,59 +236,128 @@ def run_child(*args: str) -> tuple[float, Any, dict[str, Any]]:
     if process.returncode != 0:
         tail = "".join(stderr_lines[-30:])
         raise RuntimeError(f"kennisbank.tools.bench {args[0]} faalde (code {process.returncode}):\n{tail}")
-    return wall, usage, result
+    return wall, usage, result, peak
 
 
 # --- the measurements per size ---------------------------------------------------------
 
 def split(steps: dict[str, float], total: float) -> dict[str, float]:
-    """The build's parts from the timed steps; mkdocs is what is left of ``build_site``."""
-    search = steps.get("search_index", 0.0)
+    """The build's parts from the timed steps; mkdocs is what is left of ``build_site`` (:class:`Timers`
+    already took the steps inside it out).
+
+    ``share_images_s`` is the wait for the share images after mkdocs has rendered (wall), or
+    all the drawing in the worker processes (CPU): they are drawn while mkdocs renders.
+    """
+    search, images = steps.get("search_index", 0.0), steps.get("share_images", 0.0)
     loading = steps.get("precheck", 0.0) + steps.get("validation", 0.0)
     generation, hooks = steps.get("generation", 0.0), steps.get("plugin_hooks", 0.0)
-    own = loading + generation + hooks
+    documents, sanitise = steps.get("worksheet_files", 0.0), steps.get("sanitise", 0.0)
+    own = loading + generation + documents + hooks + sanitise + images
     return {
         "loading_validation_s": loading,
         "generation_s": generation,
+        "worksheet_files_s": documents,
         "plugin_hooks_s": hooks,
-        "mkdocs_s": steps.get("build_site", 0.0) - steps.get("validation", 0.0) - generation - hooks - search,
+        "sanitise_s": sanitise,
+        "share_images_s": images,
+        "mkdocs_s": steps.get("build_site", 0.0) + steps.get("render_helpers", 0.0),
+        "render_helpers_s": steps.get("render_helpers", 0.0),
         "search_index_s": search,
         "own_s": own,
         "own_share": own / total,
+        "own_with_search_share": (own + search) / total,
         "search_index_share": search / total,
     }
 
 
-def measure_build(repo: Path, site: Path) -> dict[str, Any]:
-    """Wall time, CPU time, peak memory and the split of one full build."""
+class TreeMemory:
+    """The peak of the summed resident memory of a process and everything it started, sampled.
+
+    The rusage peaks of a process and of its largest child only bound the truth when they
+    run one after the other; the image workers and Pagefind run beside the build.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak = max(self.peak, tree_rss(self.pid))
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MB."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak / MB
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (Linux /proc; 0 elsewhere or when gone)."""
+    total, todo, page = 0, [pid], os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        current = todo.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * page
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def measure_build(repo: Path, site: Path, cache: Path) -> dict[str, Any]:
+    """Wall time, CPU time, peak memory and the split of one full build, with share images cached in ``cache``."""
     load_before = os.getloadavg()[0]
-    wall, usage, child = run_child("child-build", str(repo), str(site))
+    wall, usage, child, tree_mb = run_child("child-build", str(repo), str(site), env={"KENNISBANK_CACHE": str(cache)})
     cpu = usage.ru_utime + usage.ru_stime
     python_mb, search_mb = child["python_peak_kb"] / 1024, child["subprocess_peak_kb"] / 1024
     return {
         "wall_s": wall,
+        "in_process_s": child["in_process_s"],
+        "in_process_cpu_s": child["in_process_cpu_s"],
         "startup_s": wall - child["in_process_s"],  # interpreter start, imports, and freeing everything at exit
         **split(child["steps"], wall),
         "cpu_s": cpu,
         "cpu": split(child["steps_cpu"], cpu),
-        "peak_rss_mb": python_mb + search_mb,  # upper bound: both peaks at the same moment
+        "peak_rss_mb": python_mb + search_mb,  # upper bound when they run one after the other
         "python_peak_rss_mb": python_mb,
         "search_index_peak_rss_mb": search_mb,
+        "tree_peak_rss_mb": tree_mb,
         "load_average": [load_before, os.getloadavg()[0]],
         "missing_hooks": child["missing_hooks"],
     }
 
 
-def measure_plain(repo: Path, work: Path, build: dict[str, Any]) -> dict[str, Any]:
-    """A plain mkdocs build of the generated Markdown, and what ours adds to it."""
-    _, _, child = run_child("child-plain", str(repo), str(work))
+def measure_plain(repo: Path, work: Path) -> dict[str, Any]:
+    """A plain mkdocs build of the generated Markdown (written first, not timed)."""
+    load_before = os.getloadavg()[0]
+    _, _, child, tree_mb = run_child("child-plain", str(repo), str(work))
+    return {"plain_mkdocs_s": child["mkdocs_s"], "plain_mkdocs_cpu_s": child["mkdocs_cpu_s"], "tree_peak_rss_mb": tree_mb,
+            "load_average": [load_before, os.getloadavg()[0]]}
+
+
+def compare(build: dict[str, Any], plain: dict[str, Any]) -> dict[str, Any]:
+    """What our build adds to a plain mkdocs build of the same Markdown, measured right after it."""
     ours = build["mkdocs_s"] + build["own_s"]
+    total = build["in_process_s"]  # everything, search index included; without the interpreter's start
     return {
-        "plain_mkdocs_s": child["mkdocs_s"],
+        "plain_mkdocs_s": plain["plain_mkdocs_s"],
+        "plain_mkdocs_cpu_s": plain["plain_mkdocs_cpu_s"],
         "ours_without_search_s": ours,
-        "ratio": ours / child["mkdocs_s"],
+        "ours_total_s": total,
+        "ratio": ours / plain["plain_mkdocs_s"],
+        "ratio_total": total / plain["plain_mkdocs_s"],
+        "ratio_cpu": build["cpu_s"] / plain["plain_mkdocs_cpu_s"],
         "own_share_of_ours": build["own_s"] / ours,
     }
+
+
+def median_run(runs: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """The run with the median ``key`` (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run[key])[(len(runs) - 1) // 2]
 
 
 def measure_site(site: Path) -> dict[str, Any]:
@@ -571,6 +689,9 @@ def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
                 log.seek(0)
                 raise RuntimeError("kennisbank serve startte niet:\n" + log.read().decode(errors="replace")[-3000:])
             startup = time.perf_counter() - start
+            # The search index follows the pages (it is made after they are served): wait for it too.
+            wait_for(lambda: fetch(index_url) is not None, SERVE_TIMEOUT_S, 0.2)
+            startup_with_search = time.perf_counter() - start
             time.sleep(1.5)  # let the file watcher take its first snapshot
             marker = f"Benchmarkmarkering {int(time.time() * 1000)}"
             index_before = fetch(index_url)
@@ -578,15 +699,17 @@ def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
             practice.write_text(practice.read_text(encoding="utf-8").rstrip("\n") + f"\n- {marker}.\n", encoding="utf-8")
             if not wait_for(lambda: marker in (fetch(url) or ""), SERVE_TIMEOUT_S, 0.05):
                 return {"startup_s": startup, "rebuild_s": None, "note": "de pagina veranderde niet na de wijziging"}
-            result = {"startup_s": startup, "rebuild_s": time.perf_counter() - edited}
-            # mkdocs' server holds pages back until a rebuild is complete, search index included;
-            # the index's own change confirms that.
+            result = {"startup_s": startup, "startup_with_search_s": startup_with_search, "rebuild_s": time.perf_counter() - edited}
+            shown = process_cpu(process.pid)
+            result["rebuild_cpu_s"] = shown - cpu if cpu is not None and shown is not None else None
+            # mkdocs' server holds pages back until a rebuild is complete; the search index follows
+            # after that, in the background. Its own change says when it caught up.
             if index_before is not None and wait_for(lambda: fetch(index_url) not in (None, index_before), SERVE_TIMEOUT_S, 0.05):
                 result["rebuild_with_search_s"] = time.perf_counter() - edited
+                after = process_cpu(process.pid)
+                result["rebuild_with_search_cpu_s"] = after - cpu if cpu is not None and after is not None else None
             else:
                 result["note"] = "de zoekindex veranderde niet na de wijziging"
-            after = process_cpu(process.pid)
-            result["rebuild_cpu_s"] = after - cpu if cpu is not None and after is not None else None
             return result
         finally:
             stop(process)
@@ -625,8 +748,43 @@ def without_worksheets(repo: Path) -> int:
     return removed
 
 
+def measure_builds(repo: Path, folder: Path, rounds: int, log: Callable[[str], None]) -> dict[str, Any]:
+    """Our build with an empty image cache (cold) and with a full one (warm), and a plain mkdocs build, interleaved.
+
+    Each round builds all three one after the other, alternating the order (plain, cold, warm;
+    then warm, cold, plain), so that a busy moment of the machine hits every kind alike. Each
+    round's cold build is compared with the plain build next to it. The table shows the round
+    with the median ratio; every round is in the JSON.
+    """
+    cold: list[dict[str, Any]] = []
+    warm: list[dict[str, Any]] = []
+    plain: list[dict[str, Any]] = []
+    compared: list[dict[str, Any]] = []
+    for number in range(rounds):
+        cache = folder / f"cache-{number}"
+        order = ("plain", "cold", "warm") if number % 2 == 0 else ("warm", "cold", "plain")
+        for kind in order:
+            log(f"[{folder.name}] ronde {number + 1}/{rounds}: {kind} …")
+            if kind == "plain":
+                plain.append(measure_plain(repo, folder / "plain"))
+                shutil.rmtree(folder / "plain", ignore_errors=True)
+            elif kind == "cold":
+                shutil.rmtree(cache, ignore_errors=True)
+                cold.append(measure_build(repo, folder / "site", cache))
+            else:  # the cache that the first round's cold build filled
+                warm.append(measure_build(repo, folder / "site", folder / "cache-0"))
+        compared.append({**compare(cold[-1], plain[-1]), "round": number, "warm_total_s": warm[-1]["in_process_s"],
+                         "ratio_warm_total": warm[-1]["in_process_s"] / plain[-1]["plain_mkdocs_s"],
+                         "plain_load_average": plain[-1]["load_average"], "plain_tree_peak_rss_mb": plain[-1]["tree_peak_rss_mb"]})
+    for number in range(rounds):
+        shutil.rmtree(folder / f"cache-{number}", ignore_errors=True)
+    middle = median_run(compared, "ratio_total")["round"]  # every figure of the table from this one round
+    return {"build": cold[middle], "warm": warm[middle], "plain": {**compared[middle], "rounds": compared},
+            "build_runs": cold, "warm_runs": warm}
+
+
 def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve: bool, log: Callable[[str], None],
-                 worksheets: bool = True) -> dict[str, Any]:
+                 rounds: int = 1, worksheets: bool = True) -> dict[str, Any]:
     """Every figure for one size."""
     folder = work / f"n{size}"
     start = time.perf_counter()
@@ -637,10 +795,8 @@ def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve:
         "size": size, "programmes": len(repo.programmes), "practices": len(repo.practices), "synthetic_guides": len(repo.guides),
         "synthesis_s": time.perf_counter() - start, "worksheets": worksheets,
     }
-    log(f"[{size}] bouwen …")
-    result["build"] = measure_build(repo.root, folder / "site")
-    log(f"[{size}] gewone mkdocs-bouw ter vergelijking …")
-    result["plain"] = measure_plain(repo.root, folder / "plain", result["build"])
+    log(f"[{size}] bouwen, en een gewone mkdocs-bouw ter vergelijking …")
+    result.update(measure_builds(repo.root, folder, rounds, log))
     result["site"] = measure_site(folder / "site")
     if browser:
         log(f"[{size}] in Chromium …")
@@ -653,7 +809,6 @@ def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve:
         result["serve"] = measure_serve(repo.root, repo.practices[len(repo.practices) // 2] if repo.practices else repo.programmes[0])
     else:
         result["serve"] = {"note": "overgeslagen (--no-serve)"}
-    shutil.rmtree(folder / "plain", ignore_errors=True)
     return result
 
 
@@ -667,11 +822,11 @@ def versions() -> dict[str, str]:
 
 
 def run(source_root: Path, sizes: list[int], browser: bool = True, serve: bool = True, keep: Path | None = None,
-        log: Callable[[str], None] = print, worksheets: bool = True) -> dict[str, Any]:
+        log: Callable[[str], None] = print, rounds: int = 1, worksheets: bool = True) -> dict[str, Any]:
     """Measure every size; return all figures."""
     work = keep or Path(tempfile.mkdtemp(prefix="kennisbank-bench-"))
     try:
-        results = [measure_size(source_root, size, work, browser, serve, log, worksheets) for size in sizes]
+        results = [measure_size(source_root, size, work, browser, serve, log, rounds, worksheets) for size in sizes]
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -696,6 +851,25 @@ def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} ms"
 
 
+def _pair(wall: float | None, cpu: float | None) -> str:
+    return f"{_seconds(wall)} / {_seconds(cpu)}"
+
+
+def _step(result: dict[str, Any], key: str) -> str:
+    """One step of the cold build: wall / CPU."""
+    return _pair(result["build"][key], result["build"]["cpu"][key])
+
+
+def _shares(result: dict[str, Any], key: str) -> str:
+    return f"{_percent(result['build'][key])} / {_percent(result['build']['cpu'][key])}"
+
+
+def _load(result: dict[str, Any]) -> str:
+    """The load average before and after each build: ours with an empty cache, plain mkdocs, ours with a full cache."""
+    loads = [result["build"]["load_average"], result["warm"]["load_average"], result["plain"]["plain_load_average"]]
+    return ", ".join(f"{a:.1f} → {b:.1f}" for a, b in loads) + " (leeg, vol, gewoon)"
+
+
 def _typed(query: str, key: str, show: Callable[[float | None], str], result: dict[str, Any]) -> str:
     """One figure of a query typed in the search box."""
     return show(result["typing"][query].get(key))
@@ -705,20 +879,27 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("Programma's / praktijken", lambda r: f"{r['programmes']:,} / {r['practices']:,}"),
     ("HTML-pagina's", lambda r: f"{r['site']['html_pages']:,}"),
     ("Werkbladen", lambda r: "aan" if r.get("worksheets", True) else "uit (--no-werkbladen)"),
-    ("Bouwen: totaal (wand)", lambda r: _seconds(r["build"]["wall_s"])),
-    ("Bouwen: totaal (CPU)", lambda r: _seconds(r["build"]["cpu_s"])),
-    ("  Python starten en afsluiten", lambda r: _seconds(r["build"]["startup_s"])),
-    ("  inlezen + controleren", lambda r: _seconds(r["build"]["loading_validation_s"])),
-    ("  pagina's maken", lambda r: _seconds(r["build"]["generation_s"])),
-    ("  plugin-haken per pagina", lambda r: _seconds(r["build"]["plugin_hooks_s"])),
-    ("  mkdocs", lambda r: _seconds(r["build"]["mkdocs_s"])),
-    ("  zoekindex (Pagefind)", lambda r: _seconds(r["build"]["search_index_s"])),
-    ("Eigen stappen, deel van totaal (wand)", lambda r: _percent(r["build"]["own_share"])),
-    ("Eigen stappen, deel van totaal (CPU)", lambda r: _percent(r["build"]["cpu"]["own_share"])),
-    ("Zoekindex, deel van totaal", lambda r: _percent(r["build"]["search_index_share"])),
+    ("Bouwen, lege beeldcache: totaal (wand / CPU)", lambda r: _pair(r["build"]["wall_s"], r["build"]["cpu_s"])),
+    ("  Python starten en afsluiten", lambda r: _pair(r["build"]["startup_s"], r["build"]["cpu_s"] - r["build"]["in_process_cpu_s"])),
+    ("  inlezen + controleren", lambda r: _step(r, "loading_validation_s")),
+    ("  pagina's maken", lambda r: _step(r, "generation_s")),
+    ("  werkbladen als ODT en DOCX (pandoc)", lambda r: _step(r, "worksheet_files_s")),
+    ("  plugin-haken (per bouw en per pagina)", lambda r: _step(r, "plugin_hooks_s")),
+    ("  HTML opschonen (nh3, in elke Markdown-omzetting)", lambda r: _step(r, "sanitise_s")),
+    ("  deelafbeeldingen (wand: wachten na het renderen; CPU: al het tekenen)", lambda r: _step(r, "share_images_s")),
+    ("  mkdocs zelf", lambda r: _step(r, "mkdocs_s")),
+    ("  zoekindex (Pagefind)", lambda r: _step(r, "search_index_s")),
+    ("Eigen stappen zonder zoekindex, deel van totaal (wand / CPU)", lambda r: _shares(r, "own_share")),
+    ("Eigen stappen met zoekindex, deel van totaal (wand / CPU)", lambda r: _shares(r, "own_with_search_share")),
+    ("Zoekindex, deel van totaal (wand / CPU)", lambda r: _shares(r, "search_index_share")),
+    ("Bouwen, volle beeldcache: totaal (wand / CPU)", lambda r: _pair(r["warm"]["wall_s"], r["warm"]["cpu_s"])),
+    ("Piekgeheugen, alle processen samen", lambda r: _kb(max(r["build"]["tree_peak_rss_mb"], r["warm"]["tree_peak_rss_mb"]) * MB)),
     ("Piekgeheugen (Python + Pagefind)", lambda r: _kb(r["build"]["peak_rss_mb"] * MB)),
-    ("Gewone mkdocs-bouw, zelfde Markdown", lambda r: _seconds(r["plain"]["plain_mkdocs_s"])),
-    ("Onze bouw ÷ gewone bouw (zonder zoekindex)", lambda r: f"{r['plain']['ratio']:.2f}×"),
+    ("Gewone mkdocs-bouw, zelfde Markdown (wand / CPU)", lambda r: _pair(r["plain"]["plain_mkdocs_s"], r["plain"]["plain_mkdocs_cpu_s"])),
+    ("Onze bouw ÷ gewone bouw: alles, lege beeldcache", lambda r: f"{r['plain']['ratio_total']:.2f}×"),
+    ("Onze bouw ÷ gewone bouw: alles, volle beeldcache", lambda r: f"{r['plain']['ratio_warm_total']:.2f}×"),
+    ("Onze bouw ÷ gewone bouw: zonder zoekindex, lege beeldcache", lambda r: f"{r['plain']['ratio']:.2f}×"),
+    ("Onze bouw ÷ gewone bouw: CPU, lege beeldcache", lambda r: f"{r['plain']['ratio_cpu']:.2f}×"),
     ("Site op schijf", lambda r: _kb(r["site"]["bytes"])),
     ("HTML per pagina, gemiddeld", lambda r: _kb(r["site"]["avg_html_bytes"])),
     ("Grootste pagina", lambda r: f"{_kb(r['site']['largest_pages'][0]['bytes'])} {r['site']['largest_pages'][0]['path']}"),
@@ -736,10 +917,12 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     (f"Pagefind-API '{SEARCH_QUERY}': volgende vraag (warm)", lambda r: _ms(r["search"].get("warm_query_ms"))),
     (f"Pagefind-API '{RARE_QUERY}' vanaf lege pagina: overdracht", lambda r: _kb(r["search_rare"].get("transferred_bytes"))),
     (f"Pagefind-API '{RARE_QUERY}' vanaf lege pagina: resultaten (koud)", lambda r: _ms(r["search_rare"].get("first_result_ms"))),
-    ("Serve: opstarten", lambda r: _seconds(r["serve"].get("startup_s"))),
-    ("Serve: herbouw na één wijziging (wand)", lambda r: _seconds(r["serve"].get("rebuild_s"))),
-    ("Serve: herbouw na één wijziging (CPU)", lambda r: _seconds(r["serve"].get("rebuild_cpu_s"))),
-    ("Belasting machine (load average) bij bouwen", lambda r: " → ".join(f"{x:.1f}" for x in r["build"]["load_average"])),
+    ("Serve: opstarten (pagina's / zoekindex erbij)",
+     lambda r: f"{_seconds(r['serve'].get('startup_s'))} / {_seconds(r['serve'].get('startup_with_search_s'))}"),
+    ("Serve: één wijziging tot de pagina hem toont (wand / CPU)", lambda r: _pair(r["serve"].get("rebuild_s"), r["serve"].get("rebuild_cpu_s"))),
+    ("Serve: één wijziging tot de zoekindex bij is (wand / CPU)",
+     lambda r: _pair(r["serve"].get("rebuild_with_search_s"), r["serve"].get("rebuild_with_search_cpu_s"))),
+    ("Belasting machine (load average) bij bouwen", lambda r: _load(r)),
 )
 
 
@@ -758,6 +941,10 @@ def table(results: dict[str, Any]) -> str:
         for query, typed in r.get("typing", {}).items():
             if typed.get("note"):
                 lines.append(f"- {r['size']:,}, zoekveld '{query}': {typed['note']}")
+        rounds = r.get("plain", {}).get("rounds", [])
+        if len(rounds) > 1:
+            ratios = ", ".join(f"{x['ratio_total']:.2f}× / {x['ratio_warm_total']:.2f}×" for x in rounds)
+            lines.append(f"- {r['size']:,}: alle {len(rounds)} rondes, onze bouw ÷ gewone bouw (lege / volle beeldcache): {ratios}")
         if r["build"]["missing_hooks"]:
             lines.append(f"- {r['size']:,}: niet gemeten, functie ontbreekt: {', '.join(r['build']['missing_hooks'])}")
     return "\n".join(lines)
@@ -783,6 +970,8 @@ def add_parser(sub) -> None:
     bench.add_argument("--werkbladen", action=argparse.BooleanOptionalAction, default=True,
                        help="bouw met de werkbladen (standaard); --no-werkbladen haalt hun markeringen uit de gidsen, om hun kosten te meten")
     bench.add_argument("--keep", type=Path, help="bewaar de synthetische mappen en sites hier (standaard: tijdelijk, daarna weg)")
+    bench.add_argument("--rounds", type=int, default=1,
+                       help="zo vaak bouwen: elke ronde onze bouw met lege en met volle cache en een gewone mkdocs-bouw, door elkaar (standaard 1)")
     bench.set_defaults(run=cmd_bench)
 
 
@@ -796,7 +985,7 @@ def cmd_bench(root: Path, args: argparse.Namespace) -> int:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     results = run(root, sizes, browser=args.browser, serve=args.serve, keep=args.keep,
-                  log=lambda m: print(m, file=sys.stderr, flush=True), worksheets=args.werkbladen)
+                  log=lambda m: print(m, file=sys.stderr, flush=True), rounds=max(1, args.rounds), worksheets=args.werkbladen)
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
