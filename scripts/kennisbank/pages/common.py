@@ -37,6 +37,8 @@ class Generated:
     edit_path: str | None = None
     #: The page holds form controls made by our code (the social map's filters), which the sanitiser keeps.
     interface: bool = False
+    #: False for a page that is not listed in sitemap.xml (the redirect pages of other names).
+    in_sitemap: bool = True
 
 
 @dataclass(frozen=True)

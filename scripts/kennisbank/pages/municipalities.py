@@ -139,7 +139,7 @@ def other_names(gazetteer: Gazetteer) -> dict[str, Municipality]:
 def redirect_page(slug: str, municipality: Municipality) -> Generated:
     """A page at ``gemeenten/<slug>/`` that sends the visitor on to the municipality's own page."""
     meta = {"title": municipality.name, "template": REDIRECT_TEMPLATE, "doel": f"../{municipality.slug}/"}
-    return Generated(f"gemeenten/{slug}.md", front_matter(meta))
+    return Generated(f"gemeenten/{slug}.md", front_matter(meta), in_sitemap=False)
 
 
 def files(catalogue: Catalogue) -> list[Generated]:

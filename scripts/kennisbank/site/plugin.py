@@ -232,6 +232,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         # Sharing: Open Graph data and share image; buttons on blog pages (see publicity.py).
         return self.publicity.on_page_context(context, page, config)
 
+    def on_template_context(self, context, template_name, config):
+        if template_name == "sitemap.xml":
+            # Known here for every page, also for those another render process reads (see parallel.py).
+            context["buiten_sitemap"] = {path for path, generated in self.generated.items() if not generated.in_sitemap}
+        return context
+
     def on_env(self, env, config, files):
         self.files = files
         self.publicity.on_env(env, files, config, self.catalogue)
