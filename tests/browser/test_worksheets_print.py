@@ -55,22 +55,6 @@ def test_worksheet_keeps_room_to_write_on_paper(page, site_url, name, guide):
     assert heights or boxes, "geen lege antwoordcel en geen vakje om in te vullen"
     assert min(heights, default=MIN_ROOM_PX) >= MIN_ROOM_PX
 
-
-#: axe violations found when every worksheet page was first checked (1 December 2026), not fixed yet: each is a strict
-#: expected failure, so the test fails as soon as the page is fixed and the entry must go. See /work/notes/17.md.
-UNLABELLED_BOXES = "pymdownx.tasklist's check boxes have no accessible name (axe 'label'); the checklist is a task list"
-KNOWN_VIOLATIONS = {
-    ("eerste-gesprek", "320"): UNLABELLED_BOXES,
-    ("eerste-gesprek", "scherm"): UNLABELLED_BOXES,
-    ("zes-rollen", "320"): "the wide table's scroll wrapper cannot be reached with the keyboard at 320 px (axe 'scrollable-region-focusable')",
-}
-
-
-def _sheets(width: str) -> list:
-    return [pytest.param(name, guide, id=name, marks=[pytest.mark.xfail(reason=KNOWN_VIOLATIONS[name, width], strict=True)]
-                         if (name, width) in KNOWN_VIOLATIONS else []) for name, guide in SHEETS]
-
-
 @pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
 def test_worksheet_is_readable_at_320_px(browser, site_url, name, guide):
     context = browser.new_context(viewport={"width": 320, "height": 640})
@@ -82,7 +66,7 @@ def test_worksheet_is_readable_at_320_px(browser, site_url, name, guide):
         context.close()
 
 
-@pytest.mark.parametrize(("name", "guide"), _sheets("320"))
+@pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
 def test_worksheet_is_axe_clean_at_320_px(browser, site_url, name, guide):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
@@ -93,7 +77,7 @@ def test_worksheet_is_axe_clean_at_320_px(browser, site_url, name, guide):
         context.close()
 
 
-@pytest.mark.parametrize(("name", "guide"), _sheets("scherm"))
+@pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
 def test_worksheet_is_axe_clean_on_screen(page, site_url, name, guide):
     page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
     assert run_axe(page) == []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 import yaml
 
-from kennisbank.site.sanitise import SanitiseExtension, clean, clean_text
+from kennisbank.site.sanitise import SanitiseExtension, clean, clean_text, name_task_boxes
 
 from ..conftest import ROOT
 
@@ -49,3 +51,25 @@ def test_markdown_and_material_output_is_kept():
 def test_titles_lose_their_markup():
     assert clean_text('Kop <img src=x onerror="alert(1)">') == "Kop "
     assert clean_text("A &amp; B") == "A &amp; B"
+
+
+def _tasks(text: str) -> str:
+    return markdown.markdown(text, extensions=["pymdownx.tasklist", SanitiseExtension()],
+                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("- [ ] Datum is afgesproken.\n- [x] De vragen zijn **verstuurd**.\n",
+     ["Datum is afgesproken.", "De vragen zijn verstuurd."]),
+    ('- [ ] Zeg "welkom" & <b>dank</b>\n', ["Zeg &quot;welkom&quot; &amp; dank"]),
+    ("- [ ] Buiten\n    - [ ] Binnen\n", ["Buiten", "Binnen"]),
+])
+def test_every_task_box_is_named_after_its_item(text, names):
+    html = _tasks(text)
+    assert re.findall(r'<input type="checkbox" disabled="disabled"[^>]* aria-label="([^"]*)">', html) == names
+    assert html.count("<input") == len(names)
+
+
+def test_a_box_without_text_keeps_no_empty_name():
+    assert "aria-label" not in name_task_boxes('<li class="task-list-item"><label class="task-list-control">'
+                                               '<input type="checkbox" disabled="disabled"><span></span></label></li>')

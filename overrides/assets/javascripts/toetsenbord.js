@@ -157,12 +157,22 @@
     }
   }
 
-  var tables = document.querySelectorAll(".md-typeset__scrollwrap");
-  if ("ResizeObserver" in window) {
-    var observer = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { updateTable(entry.target); });
-    });
-    Array.prototype.forEach.call(tables, function (box) { observer.observe(box); });
+  function watchTables() {
+    var tables = document.querySelectorAll(".md-typeset__scrollwrap");
+    if ("ResizeObserver" in window) {
+      var observer = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) { updateTable(entry.target); });
+      });
+      Array.prototype.forEach.call(tables, function (box) { observer.observe(box); });
+    }
+    Array.prototype.forEach.call(tables, updateTable);
   }
-  Array.prototype.forEach.call(tables, updateTable);
+
+  // Material wraps the tables in their scroll box only once its own script has seen the page
+  // (document$), which can be after this script has run.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(watchTables);
+  } else {
+    watchTables();
+  }
 })();

@@ -11,6 +11,9 @@ abbreviations, images, code blocks, and classes and ids from attribute lists.
 It runs as the last step of every Markdown conversion (:class:`SanitiseExtension`), so that it also
 covers the story excerpts that Material's blog plugin renders itself for its overview pages.
 
+A task list's check boxes get their item's text as their name (``aria-label``): pymdownx.tasklist
+writes them without one, and a screen reader would announce a box without saying which one.
+
 Pages our code makes from escaped data may keep the interface it adds (the social map's filter
 form): :data:`INTERFACE_TAGS`, only for the pages the plugin names (``Generated.interface``).
 """
@@ -82,6 +85,21 @@ def clean(html: str, interface: bool = False) -> str:
     )
 
 
+# The box and its item as nh3 writes them: the item's text runs to the end of the item or to a nested list.
+_TASK_BOX = re.compile(
+    r'(<label class="task-list-control"><input type="checkbox"[^>]*)'
+    r'(>(?:(?!</label>).)*</label>)((?:(?!</li>|<ul|<ol).)*)', re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def name_task_boxes(html: str) -> str:
+    """Every check box of a task list named after its item's text (already escaped HTML, without its tags)."""
+    def named(match: re.Match[str]) -> str:
+        text = " ".join(_TAG.sub("", match[3]).replace('"', "&quot;").split())
+        return f'{match[1]} aria-label="{text}"{match[2]}{match[3]}' if text else match[0]
+    return _TASK_BOX.sub(named, html) if "task-list-control" in html else html
+
+
 def clean_text(text: str) -> str:
     """A title or table-of-contents entry without any markup: only its text, escaped."""
     return nh3.clean(text, tags=set()) if "<" in text else text
@@ -93,7 +111,7 @@ class _Clean(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
-        return clean(text, interface=self.extension.interface)
+        return name_task_boxes(clean(text, interface=self.extension.interface))
 
 
 class SanitiseExtension(markdown.Extension):
