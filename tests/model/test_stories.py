@@ -114,3 +114,23 @@ def test_editor_schema_also_refuses_the_story(name, layout):
 def test_real_story_passes_the_editor_schema(layout):
     source, _ = read_source(ROOT / STORY, ROOT)
     jsonschema.validate(source.data, json_schema("verhaal", make_context(layout, TODAY)))
+
+
+AUTHORS = "content/verhalen/.authors.yml"
+
+
+@pytest.mark.parametrize(("name", "description", "expected"), [
+    ("<script>alert(1)</script>", "Schrijft nieuws",
+     f"{AUTHORS}:3: authors.redactie.name: hier staat HTML ('<script>'); schrijf gewone tekst, zonder HTML"),
+    ("Redactie", "Bel 06-12345678",
+     f"{AUTHORS}:4: authors.redactie.description: hier staat een mobiel nummer (06); noem alleen een algemeen nummer van de "
+     "organisatie, zodat geen sleutelpersoon persoonlijk bereikbaar wordt"),
+    ("Redactie", "Mail naar jan.jansen@gmail.com",
+     f"{AUTHORS}:4: authors.redactie.description: hier staat een persoonlijk e-mailadres ('jan.jansen@gmail.com'); noem alleen "
+     "een algemeen adres van de organisatie, zoals info@ of contact@ (zie de woordenlijst 'emailadressen'), zodat geen "
+     "sleutelpersoon persoonlijk bereikbaar wordt"),
+])
+def test_the_authors_file_gets_the_html_and_privacy_rules(scratch, name, description, expected):
+    """Material shows an author's name and description on the site: no HTML, no personal contact details."""
+    (scratch / AUTHORS).write_text(f"authors:\n  redactie:\n    name: '{name}'\n    description: '{description}'\n", encoding="utf-8")
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == AUTHORS] == [expected]

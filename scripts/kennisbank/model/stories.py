@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .fields import Context, convert_mapping
 from .loading import Source, parse_yaml, read_text
-from .markup import EXCERPT_SEPARATOR
+from .markup import EXCERPT_SEPARATOR, rule_no_markup_in_fields
+from .privacy import rule_private_contact
 from .problems import Problem
 from .records import Story
 from .schema import SCHEMAS
@@ -40,13 +41,21 @@ def authors_path(content: str) -> str:
     return f"{content}/{BLOG_FOLDER}/{AUTHORS_FILE}"
 
 
-def load_authors(root: Path, content: str) -> tuple[tuple[str, ...], list[Problem]]:
-    """The keys of the blog's authors file (empty when it does not exist)."""
+def load_authors(root: Path, content: str, roles: Iterable[str] = ()) -> tuple[tuple[str, ...], list[Problem]]:
+    """The keys of the blog's authors file (empty when it does not exist).
+
+    Material shows the names and descriptions on the site: the same HTML and privacy rules as every
+    other text (``roles``: the role addresses that may be given).
+    """
     path = authors_path(content)
     text, problems = read_text(root / path, root, required=False)
     if text is None:
         return (), problems
-    data, _, found = parse_yaml(text, path, 1)
+    data, lines, found = parse_yaml(text, path, 1)
+    if data is not None and not found:
+        source = Source(path, data, lines)
+        found = [Problem(path, line, field, message)
+                 for line, field, message in (*rule_no_markup_in_fields(source), *rule_private_contact(source, roles, where=""))]
     problems += found
     if found or data is None:
         return (), problems
@@ -83,7 +92,7 @@ def story_records(sources: list[Source], root: Path, content: str, ctx: Context)
         Story(slug=s.slug, path=s.path, doc_path=Path(s.path).relative_to(content).as_posix(), **convert_mapping(s.data, SCHEMAS["verhaal"], ctx))
         for s in sources
     ]
-    authors, problems = load_authors(root, content)
+    authors, problems = load_authors(root, content, ctx.role_addresses)
     if not problems:  # with an authors file that cannot be read, every author would seem unknown
         problems += rule_story_authors(stories, authors, {s.path: s.lines for s in sources}, content)
     for story, source in zip(stories, sources, strict=True):
