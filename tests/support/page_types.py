@@ -87,8 +87,9 @@ class AtTop:
     """Scroll back to the top and wait until Material's "back to top" button has gone again (it shows while scrolling up)."""
 
     def run(self, page) -> None:
-        page.evaluate("window.scrollTo(0, 0)")
-        page.wait_for_function("() => { const top = document.querySelector('.md-top'); return !top || top.hidden; }")
+        # Scrolled again on every poll: a focus move that the setup started (the error summary) may still scroll the page.
+        page.wait_for_function("() => { window.scrollTo(0, 0); const top = document.querySelector('.md-top');"
+                               " return window.scrollY === 0 && (!top || top.hidden); }")
 
 
 @dataclass(frozen=True)
