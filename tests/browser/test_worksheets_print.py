@@ -56,22 +56,12 @@ def test_worksheet_keeps_room_to_write_on_paper(page, site_url, name, guide):
     assert min(heights, default=MIN_ROOM_PX) >= MIN_ROOM_PX
 
 @pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
-def test_worksheet_is_readable_at_320_px(browser, site_url, name, guide):
+def test_worksheet_is_readable_and_axe_clean_at_320_px(browser, site_url, name, guide):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
         page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
         assert horizontal_overflow(page) <= 0
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize(("name", "guide"), SHEETS, ids=[name for name, _ in SHEETS])
-def test_worksheet_is_axe_clean_at_320_px(browser, site_url, name, guide):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    try:
-        page = context.new_page()
-        page.goto(f"{site_url}werkbladen/{name}/", wait_until="networkidle")
         assert run_axe(page) == []
     finally:
         context.close()

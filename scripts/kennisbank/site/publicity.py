@@ -76,13 +76,13 @@ class Publicity:
 
     def queue_image(self, page, config) -> None:
         """Start drawing a page's share image as soon as its title is known, while mkdocs renders the rest."""
-        if (page.meta or {}).get("template") != REDIRECT_TEMPLATE:  # a redirect page is never shared
+        if is_shared(page):
             self.images.add(share_card(page, config))
 
     def on_page_context(self, context: dict, page, config) -> dict:
         """Give the template its sharing data (``delen``) and remember the share image to write."""
         meta = page.meta or {}
-        if meta.get("template") == REDIRECT_TEMPLATE:  # a redirect page is never shared: no card to draw
+        if not is_shared(page):
             return context
         card = share_card(page, config)
         title = card.title
@@ -134,6 +134,11 @@ class Publicity:
     def close(self) -> None:
         """Stop drawing (the build failed)."""
         self.images.close()
+
+
+def is_shared(page) -> bool:
+    """Every page has sharing data and a share image, except the redirect pages of other names."""
+    return (page.meta or {}).get("template") != REDIRECT_TEMPLATE
 
 
 def share_card(page, config) -> ShareCard:
