@@ -85,6 +85,11 @@ def prepare() -> None:
         elif source.exists():
             shutil.copy(source, WORK / name)
     (WORK / "pyproject.toml").write_text(config(), encoding="utf-8")
+    # mutmut copies the package's other files (the page templates) into mutants/ only when they are missing there:
+    # remove them, so that a later run tests today's templates with today's code.
+    for path in (WORK / "mutants" / "src").rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".meta", ".spans"):
+            path.unlink()
 
 
 def score() -> tuple[int, int, list[str]]:

@@ -117,6 +117,7 @@ def results(page) -> list[dict]:
         title: li.querySelector('a').textContent,
         href: li.querySelector('a').getAttribute('href'),
         marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+        text: li.querySelector('.kb-resultaat__tekst')?.textContent ?? '',
         html: li.innerHTML }))""")
 
 
@@ -311,6 +312,37 @@ def test_menu_and_footer_text_are_not_indexed(page, site_url, built_site):
     found = open_search(page, site_url, "MkDocs")
     assert len(found) == len(in_text) == 1
     assert page.foreign_requests == [] and page.console_errors == []
+
+
+#: Queries whose results show a programme's list of facts (dt) or a guide's table headings (th).
+LABELLED_QUERIES = ["Werkgebied", "Doelgroepen", "Organisatie", "Voorbeeld uit de praktijk", "Wat doet de sleutelpersoon"]
+
+
+def labels_of(page, href: str) -> list[str]:
+    """The table headings, list terms and captions in the indexed part of a result's page."""
+    return page.evaluate("""async href => {
+        const doc = new DOMParser().parseFromString(await (await fetch(href)).text(), 'text/html');
+        return [...doc.querySelectorAll('[data-pagefind-body] :is(th, dt, caption)')].map(e => e.textContent.trim()).filter(Boolean); }""", href)
+
+
+@pytest.mark.parametrize("query", LABELLED_QUERIES)
+def test_an_excerpt_ends_every_table_heading_and_list_term(page, site_url, query):
+    """Pagefind ran a heading cell or a term into the next text ("Organisatie FSAN Werkgebied Landelijk"): searchtext.py."""
+    found = open_search(page, site_url, query)
+    shown, run_together = 0, []
+    for result in found:
+        for label in labels_of(page, result["href"]):
+            if label in result["text"]:
+                shown += 1
+                if re.search(rf"(?<![\w-]){re.escape(label)} \w", result["text"]):
+                    run_together.append((result["href"], label, result["text"]))
+    assert shown and run_together == []
+
+
+@pytest.mark.parametrize("query", ["vertaler", "maaksessie", "Pharos"])
+def test_an_excerpt_has_no_footnote_numbers(page, site_url, query):
+    found = open_search(page, site_url, query)
+    assert found and [r["text"] for r in found if re.search(r"[.!?] \d{1,2}\.? [A-Z]|↩|\[\^", r["text"])] == []
 
 
 def test_sources_cannot_inject_markup(scratch_page):

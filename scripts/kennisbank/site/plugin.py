@@ -42,6 +42,7 @@ from .parallel import PartFile, Share
 from .publicity import Publicity
 from .sanitise import SanitiseExtension, clean_text
 from .searchindex import PAGES_PER_PART, BackgroundIndex, SearchIndexError, build_index
+from .searchtext import SearchTextExtension
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -155,6 +156,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         # The second wall against script in contributor text: nh3 after every Markdown conversion (sanitise.py).
         self.sanitiser = SanitiseExtension()
         config.markdown_extensions.append(self.sanitiser)
+        # Table headings and list terms end a sentence in search excerpts (searchtext.py).
+        config.markdown_extensions.append(SearchTextExtension())
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         # Serving rebuilds only some pages: the cache must not be pruned by what one rebuild used.
