@@ -76,7 +76,9 @@ def prepare() -> None:
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
-    shutil.copytree(ROOT / "scripts" / "kennisbank", WORK / "src" / "kennisbank", ignore=shutil.ignore_patterns("__pycache__"))
+    # Copied with a new time stamp: mutmut takes a source older than its mutants for unchanged (and keeps stale mutants).
+    shutil.copytree(ROOT / "scripts" / "kennisbank", WORK / "src" / "kennisbank", ignore=shutil.ignore_patterns("__pycache__"),
+                    copy_function=shutil.copy)
     shutil.copytree(ROOT / "tests", WORK / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     for name in also_copy():
         source = ROOT / name

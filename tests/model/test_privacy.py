@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
+import phonenumbers
 import pytest
+from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from kennisbank.model import privacy
 from kennisbank.model.privacy import email_addresses, findings, has_mobile, is_role_address, normalise
@@ -22,6 +24,53 @@ ROLES = ("info", "contact", "secretariaat")
 def test_mobile_numbers_in_every_notation_are_found(text):
     assert [m for _, m in findings(text, ROLES)] and all("mobiel nummer" in m for _, m in findings(text, ROLES)), text
     assert has_mobile(text)
+
+
+def _mobile_lengths() -> list[tuple[str, int, int]]:
+    """(region, country code, fewest digits of a mobile number there) for every region the library knows."""
+    found = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None or metadata.mobile is None:
+            continue
+        lengths = [n for n in (metadata.mobile.possible_length or ()) if n > 0]
+        lengths = lengths or [n for n in (metadata.general_desc.possible_length or ()) if n > 0]
+        if lengths:
+            found.append((region, metadata.country_code, min(lengths)))
+    return found
+
+
+def test_the_digit_thresholds_are_the_fewest_digits_of_any_mobile_number():
+    lengths = _mobile_lengths()
+    international = min(len(str(code)) + digits for _, code, digits in lengths)
+    dutch = next(digits for region, _, digits in lengths if region == "NL")
+    assert len(lengths) > 200
+    assert international == privacy.FEWEST_DIGITS_WITH_PLUS
+    assert min(dutch, len(PhoneMetadata.metadata_for_region("NL").international_prefix) + international) == privacy.FEWEST_DIGITS_WITHOUT_PLUS
+
+
+@pytest.mark.parametrize("notation", [PhoneNumberFormat.E164, PhoneNumberFormat.INTERNATIONAL, PhoneNumberFormat.NATIONAL,
+                                      PhoneNumberFormat.RFC3966])
+def test_the_quick_test_lets_the_example_mobile_number_of_every_region_through(notation):
+    """Numbers the matcher finds must never be skipped by :func:`privacy.could_hold_mobile`."""
+    skipped = []
+    for region, _, _ in _mobile_lengths():
+        example = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+        if example is None:
+            continue
+        text = f"bel {phonenumbers.format_number(example, notation)} vandaag"
+        if list(phonenumbers.PhoneNumberMatcher(text, privacy.REGION)) and not privacy.could_hold_mobile(text):
+            skipped.append(text)
+    assert skipped == []
+
+
+@pytest.mark.parametrize(("text", "could"), [
+    ("", False), ("geen cijfers", False), ("in 2024", False), ("2024-05-01", False), ("+31 612", False), ("+31 6 123", False),
+    ("+683 4002", True), ("\uff0b683 4002", True), ("0031 6 1234", True), ("06 1234 567", True),
+    ("٠٦١٢٣٤٥٦٧٨", True),  # Arabic-Indic digits: the matcher reads them too
+])
+def test_the_quick_test_counts_digits_and_the_plus(text, could):
+    assert privacy.could_hold_mobile(text) is could
 
 
 @pytest.mark.parametrize("text", ["020 123 4567", "030-1234567", "+31 20 123 4567", "088 123 4567", "1234 AB Utrecht",

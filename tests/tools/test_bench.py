@@ -16,7 +16,7 @@ from kennisbank.tools import bench, cli
 
 BUILD_KEYS = {"wall_s", "cpu_s", "startup_s", "loading_validation_s", "generation_s", "plugin_hooks_s", "mkdocs_s",
               "search_index_s", "own_s", "own_share", "search_index_share", "peak_rss_mb", "python_peak_rss_mb",
-              "search_index_peak_rss_mb"}
+              "search_index_peak_rss_mb", "tree_peak_rss_mb", "tree_peak_pss_mb"}
 POSITIVE = {
     "build": BUILD_KEYS - {"plugin_hooks_s"},
     "plain": {"plain_mkdocs_s", "ours_without_search_s", "ratio", "own_share_of_ours"},
@@ -65,6 +65,31 @@ def test_small_run_writes_every_figure(small_run, capsys):
     assert size["typing"][bench.WIDE_QUERY]["results_shown"] > 0  # the first results, not only a status
     # The map may not have a filter yet: then the figure is missing with a note saying why.
     assert size["map"]["filter_ms"] is not None or size["map"]["note"]
+
+
+def test_pss_divides_the_pages_that_a_forked_child_shares():
+    """RSS counts memory shared after a fork in both processes; PSS counts it once, split between them."""
+    shared = bytearray(200 * 1024 * 1024)  # touched, so resident, and shared with the child until either writes
+    shared[::4096] = b"x" * len(shared[::4096])
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(reader)
+        os.write(writer, b"1")
+        time.sleep(30)
+        os._exit(0)
+    try:
+        os.close(writer)
+        assert os.read(reader, 1) == b"1"
+        tree = bench.tree_pids(os.getpid())
+        assert child in tree and tree[0] == os.getpid()
+        rss, pss = sum(map(bench.rss, tree)), sum(map(bench.pss, tree))
+        assert rss - pss > 150 * 1024 * 1024  # the 200 MB counted twice in RSS, once in PSS
+        assert 0 < bench.pss(child) < bench.rss(child)
+    finally:
+        os.kill(child, 9)
+        os.waitpid(child, 0)
+        os.close(reader)
 
 
 def test_table_has_a_row_per_figure_and_a_dash_when_missing():

@@ -213,8 +213,9 @@ def child_plain(repo: Path, work: Path, out: Path) -> int:
     return 0
 
 
-def run_child(*args: str, env: dict[str, str] | None = None) -> tuple[float, Any, dict[str, Any], float]:
-    """Run ``python -m kennisbank.tools.bench <args>``; return wall seconds, its rusage, its JSON output and its memory peak (MB)."""
+def run_child(*args: str, env: dict[str, str] | None = None) -> tuple[float, Any, dict[str, Any], tuple[float, float]]:
+    """Run ``python -m kennisbank.tools.bench <args>``; return wall seconds, its rusage, its JSON output and its memory
+    peaks (RSS, PSS; MB)."""
     out = Path(tempfile.mkstemp(suffix=".json")[1])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
@@ -271,47 +272,73 @@ def split(steps: dict[str, float], total: float) -> dict[str, float]:
 
 
 class TreeMemory:
-    """The peak of the summed resident memory of a process and everything it started, sampled.
+    """The peaks of the summed memory of a process and everything it started, sampled.
 
     The rusage peaks of a process and of its largest child only bound the truth when they
     run one after the other; the image workers and Pagefind run beside the build.
+
+    Two sums: resident memory (RSS) counts a page that forked render processes share with
+    the main process once in every process, so it overstates what the build uses; the
+    proportional share (PSS, Linux's ``smaps_rollup``) divides each shared page among the
+    processes that share it, so its sum is the memory the machine gives the build.
     """
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak = max(self.peak, tree_rss(self.pid))
+            processes = tree_pids(self.pid)
+            self.peak = max(self.peak, sum(map(rss, processes)))
+            self.peak_pss = max(self.peak_pss, sum(map(pss, processes)))
 
-    def stop(self) -> float:
-        """Stop sampling; the peak in MB."""
+    def stop(self) -> tuple[float, float]:
+        """Stop sampling; the peaks of RSS and PSS in MB."""
         self._stop.set()
         self._thread.join()
-        return self.peak / MB
+        return self.peak / MB, self.peak_pss / MB
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc; 0 elsewhere or when gone)."""
-    total, todo, page = 0, [pid], os.sysconf("SC_PAGE_SIZE")
+def tree_pids(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux /proc; only ``pid`` elsewhere)."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
         try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * page
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(child) for child in (task / "children").read_text().split()]
-        except (OSError, ValueError, IndexError):
+        except (OSError, ValueError):
             continue
-    return total
+    return found
+
+
+def rss(pid: int) -> int:
+    """Resident bytes of one process (0 when gone or not on Linux)."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def pss(pid: int) -> int:
+    """Proportional set size of one process in bytes (0 when gone or not on Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def measure_build(repo: Path, site: Path, cache: Path) -> dict[str, Any]:
     """Wall time, CPU time, peak memory and the split of one full build, with share images cached in ``cache``."""
     load_before = os.getloadavg()[0]
-    wall, usage, child, tree_mb = run_child("child-build", str(repo), str(site), env={"KENNISBANK_CACHE": str(cache)})
+    wall, usage, child, (tree_mb, tree_pss_mb) = run_child("child-build", str(repo), str(site), env={"KENNISBANK_CACHE": str(cache)})
     cpu = usage.ru_utime + usage.ru_stime
     python_mb, search_mb = child["python_peak_kb"] / 1024, child["subprocess_peak_kb"] / 1024
     return {
@@ -326,6 +353,7 @@ def measure_build(repo: Path, site: Path, cache: Path) -> dict[str, Any]:
         "python_peak_rss_mb": python_mb,
         "search_index_peak_rss_mb": search_mb,
         "tree_peak_rss_mb": tree_mb,
+        "tree_peak_pss_mb": tree_pss_mb,
         "load_average": [load_before, os.getloadavg()[0]],
         "missing_hooks": child["missing_hooks"],
     }
@@ -334,8 +362,9 @@ def measure_build(repo: Path, site: Path, cache: Path) -> dict[str, Any]:
 def measure_plain(repo: Path, work: Path) -> dict[str, Any]:
     """A plain mkdocs build of the generated Markdown (written first, not timed)."""
     load_before = os.getloadavg()[0]
-    _, _, child, tree_mb = run_child("child-plain", str(repo), str(work))
+    _, _, child, (tree_mb, tree_pss_mb) = run_child("child-plain", str(repo), str(work))
     return {"plain_mkdocs_s": child["mkdocs_s"], "plain_mkdocs_cpu_s": child["mkdocs_cpu_s"], "tree_peak_rss_mb": tree_mb,
+            "tree_peak_pss_mb": tree_pss_mb,
             "load_average": [load_before, os.getloadavg()[0]]}
 
 
@@ -893,7 +922,10 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("Eigen stappen met zoekindex, deel van totaal (wand / CPU)", lambda r: _shares(r, "own_with_search_share")),
     ("Zoekindex, deel van totaal (wand / CPU)", lambda r: _shares(r, "search_index_share")),
     ("Bouwen, volle beeldcache: totaal (wand / CPU)", lambda r: _pair(r["warm"]["wall_s"], r["warm"]["cpu_s"])),
-    ("Piekgeheugen, alle processen samen", lambda r: _kb(max(r["build"]["tree_peak_rss_mb"], r["warm"]["tree_peak_rss_mb"]) * MB)),
+    ("Piekgeheugen, alle processen samen (PSS: gedeelde pagina's één keer)",
+     lambda r: _kb(max(r["build"]["tree_peak_pss_mb"], r["warm"]["tree_peak_pss_mb"]) * MB)),
+    ("Piekgeheugen, alle processen samen (RSS: gedeelde pagina's per proces)",
+     lambda r: _kb(max(r["build"]["tree_peak_rss_mb"], r["warm"]["tree_peak_rss_mb"]) * MB)),
     ("Piekgeheugen (Python + Pagefind)", lambda r: _kb(r["build"]["peak_rss_mb"] * MB)),
     ("Gewone mkdocs-bouw, zelfde Markdown (wand / CPU)", lambda r: _pair(r["plain"]["plain_mkdocs_s"], r["plain"]["plain_mkdocs_cpu_s"])),
     ("Onze bouw ÷ gewone bouw: alles, lege beeldcache", lambda r: f"{r['plain']['ratio_total']:.2f}×"),
