@@ -5,8 +5,10 @@ De verwachte feiten (codes, provincies, herindelingen) staan in data/GEMEENTEN.m
 
 from __future__ import annotations
 
+import csv
 import datetime
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -305,9 +307,18 @@ CURRENT = (DATA / "gemeenten.csv").read_text(encoding="utf-8")
     ("voormalige_gemeenten.csv", b"naam,opgeheven,opvolger\nKapot\n",
      ["data/voormalige_gemeenten.csv:2: deze regel heeft minder waarden dan de kop (3); vul de ontbrekende aan, ook als ze leeg zijn ('a,,c')"]),
 ])
-def test_a_broken_file_gets_a_dutch_message_with_its_line(tmp_path, name, raw, expected):
-    import shutil
+@pytest.mark.parametrize("csv_limit", [None, 2**31 - 1])
+def test_a_broken_file_gets_a_dutch_message_with_its_line(tmp_path, name, raw, expected, csv_limit):
+    """Also when a library raised csv's limit for the whole process (frictionless does, on import)."""
+    old = csv.field_size_limit(csv_limit) if csv_limit else None
+    try:
+        _broken_file(tmp_path, name, raw, expected)
+    finally:
+        if old is not None:
+            csv.field_size_limit(old)
 
+
+def _broken_file(tmp_path, name, raw, expected):
     shutil.copytree(DATA, tmp_path / "data")
     (tmp_path / "data" / name).write_bytes(raw)
     found, problems = gz.read_gazetteer(tmp_path / "data", tmp_path)

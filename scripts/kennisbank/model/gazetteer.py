@@ -244,6 +244,12 @@ FORMER = "voormalige_gemeenten.csv"
 _COLUMNS = {CURRENT: ("code", "naam", "provincie", "lat", "lon", "aliassen"), FORMER: ("naam", "opgeheven", "opvolger")}
 
 
+#: The longest value of a cell: names and aliases are short. Our own limit, because csv's is one for the whole
+#: process, and a library may raise it (frictionless does, when it is imported).
+MAX_VALUE_LENGTH = 10_000
+TOO_LONG = "een waarde is te lang"
+
+
 def _shown(value: str) -> str:
     """A value for a message: at most 60 characters of it."""
     return f"'{value[:60]}…'" if len(value) > 60 else f"'{value}'"
@@ -259,6 +265,9 @@ def _rows(text: str, path: str, columns: tuple[str, ...]) -> tuple[list[tuple[in
         if missing:
             return [], [Problem(path, 1, "", f"de kop mist de kolommen {', '.join(missing)}; de eerste regel moet zijn: {','.join(columns)}")]
         for row in reader:
+            if any(len(value) > MAX_VALUE_LENGTH for value in row.values() if isinstance(value, str)):
+                problems.append(Problem(path, reader.line_num, "", f"hier kan de CSV niet verder gelezen worden; {TOO_LONG}"))
+                break
             if None in row:
                 problems.append(Problem(path, reader.line_num, "", f"deze regel heeft meer waarden dan de kop ({len(reader.fieldnames)}); "
                                                                    "zet een waarde met een komma tussen aanhalingstekens"))
@@ -268,7 +277,7 @@ def _rows(text: str, path: str, columns: tuple[str, ...]) -> tuple[list[tuple[in
             else:
                 rows.append((reader.line_num, row))
     except csv.Error as error:
-        hint = "een waarde is te lang" if "field limit" in str(error) else "controleer de aanhalingstekens"
+        hint = TOO_LONG if "field limit" in str(error) else "controleer de aanhalingstekens"
         problems.append(Problem(path, reader.line_num + 1, "", f"hier kan de CSV niet verder gelezen worden; {hint}"))  # the line being read
     return rows, problems
 
