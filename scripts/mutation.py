@@ -94,15 +94,38 @@ def prepare() -> None:
             path.unlink()
 
 
-def score() -> tuple[int, int, list[str]]:
-    """(killed, total, names of the mutants that survived) from mutmut's results."""
+KILLED = ("killed", "timeout", "caught by type check")
+SURVIVED = ("survived", "no tests")
+
+
+def statuses() -> list[tuple[str, str]]:
+    """(mutant name, status) of every checked mutant, from mutmut's results."""
     done = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True,
                           text=True, check=True)
     # Mutants not checked (a run over some names only, or one that was stopped) do not count.
-    statuses = [line.strip().rsplit(": ", 1) for line in done.stdout.splitlines() if ": " in line and not line.endswith("not checked")]
-    killed = sum(1 for _, status in statuses if status in ("killed", "timeout", "caught by type check"))
-    survivors = [name for name, status in statuses if status in ("survived", "no tests")]
-    return killed, len(statuses), survivors
+    pairs = [line.strip().rsplit(": ", 1) for line in done.stdout.splitlines() if ": " in line and not line.endswith("not checked")]
+    return [(name, status) for name, status in pairs]
+
+
+def score() -> tuple[int, int, list[str]]:
+    """(killed, total, names of the mutants that survived) from mutmut's results."""
+    found = statuses()
+    killed = sum(1 for _, status in found if status in KILLED)
+    return killed, len(found), [name for name, status in found if status in SURVIVED]
+
+
+def per_module(found: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """(killed, checked) per module, from names like ``kennisbank.model.fields.x_slugify__mutmut_3``.
+
+    >>> per_module([("kennisbank.model.fields.x_a__mutmut_1", "killed"), ("kennisbank.model.fields.xǁCǁb__mutmut_2", "survived")])
+    {'kennisbank.model.fields': (1, 2)}
+    """
+    modules: dict[str, tuple[int, int]] = {}
+    for name, status in found:
+        module = name.rsplit(".", 1)[0]
+        killed, total = modules.get(module, (0, 0))
+        modules[module] = (killed + (status in KILLED), total + 1)
+    return dict(sorted(modules.items()))
 
 
 def main(argv: list[str]) -> int:
@@ -122,6 +145,8 @@ def main(argv: list[str]) -> int:
         subprocess.run([*mutmut, *survivors], cwd=WORK, check=False)
         (WORK / "pyproject.toml").write_text(config(), encoding="utf-8")
     killed, total, survivors = score()
+    for module, (dead, checked) in per_module(statuses()).items():
+        print(f"  {module}: {dead} van {checked} gedood ({dead / checked:.1%})")
     print(f"\n{killed} van {total} mutanten gedood ({killed / max(total, 1):.1%}); overleefd: {len(survivors)}")
     for name in survivors:
         print(f"  {name}   (bekijk: cd .mutation && {Path(sys.executable).name} -m mutmut show {name})")

@@ -1,0 +1,37 @@
+"""scripts/mutation.py, the thin layer around mutmut: its settings, its score per module, its work folder."""
+
+from __future__ import annotations
+
+import importlib.util
+import tomllib
+
+from ..conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("mutation", ROOT / "scripts" / "mutation.py")
+mutation = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(mutation)
+
+
+def test_the_settings_mutate_the_model_and_the_exports_with_their_tests():
+    settings = tomllib.loads(mutation.config())["tool"]["mutmut"]
+    assert settings["only_mutate"] == ["src/kennisbank/model/*", "src/kennisbank/pages/exports.py"]
+    assert settings["pytest_add_cli_args_test_selection"] == mutation.TESTS
+    assert "not browser and not site" in settings["pytest_add_cli_args"]
+    assert {f"--deselect={test}" for test in mutation.LEFT_OUT} <= set(settings["pytest_add_cli_args"])
+    assert "process_isolation" not in settings
+    assert tomllib.loads(mutation.config(fresh_import=True))["tool"]["mutmut"]["forkserver_warmup"] == "none"
+
+
+def test_every_selected_test_exists():
+    assert [t for t in mutation.TESTS + mutation.LEFT_OUT if not (ROOT / t.split("::")[0]).exists()] == []
+
+
+def test_the_score_per_module_counts_killed_timeouts_and_type_checks_as_killed():
+    found = [("kennisbank.model.fields.x_a__mutmut_1", "killed"), ("kennisbank.model.fields.x_a__mutmut_2", "timeout"),
+             ("kennisbank.model.fields.xǁFieldǁcheck__mutmut_3", "survived"), ("kennisbank.pages.exports.x_b__mutmut_1", "no tests"),
+             ("kennisbank.pages.exports.x_b__mutmut_2", "caught by type check")]
+    assert mutation.per_module(found) == {"kennisbank.model.fields": (2, 3), "kennisbank.pages.exports": (1, 2)}
+
+
+def test_the_work_folder_is_ignored_by_git():
+    assert "/.mutation/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
