@@ -14,6 +14,7 @@ from kennisbank.model.checks import Layout, check_all, slugify
 from kennisbank.model.problems import Severity
 
 from ..conftest import ROOT, TODAY
+from ..support.repo import copy_repo
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "invalid"
 EXPECTED: dict[str, list[str]] = yaml.safe_load((FIXTURES / "expected.yml").read_text(encoding="utf-8"))
@@ -24,21 +25,53 @@ def test_every_fixture_has_expectations():
     assert sorted(EXPECTED) == FIXTURE_FILES
 
 
-@pytest.mark.parametrize("fixture", FIXTURE_FILES)
-def test_invalid_fixture_reports_exact_problems(fixture, scratch):
-    target = scratch / fixture
+@pytest.fixture(scope="module")
+def shared_repo(tmp_path_factory) -> tuple[Path, checks.CheckMemo]:
+    """One copy of the repository for the fixture tests, and the memo of its last check.
+
+    Each test puts its one fixture in, checks, and takes it out again (restoring a file it replaced). With
+    the memo, a check reads only the files that changed since the last one: the fixture (and, after a data
+    fixture, everything); the result is the same as a fresh check's (``test_a_memo_reads_only_changed_files…``).
+    """
+    return copy_repo(tmp_path_factory.mktemp("fixtures") / "repo"), checks.CheckMemo()
+
+
+def check_with_fixture(shared_repo: tuple[Path, checks.CheckMemo], fixture: str) -> checks.Catalogue:
+    """The catalogue of the shared repository with ``fixture`` added, or in place of the file it replaces."""
+    repo, memo = shared_repo
+    target = repo / fixture
+    original = target.read_bytes() if target.exists() else None
     shutil.copy(FIXTURES / fixture, target)
-    catalogue = check_all(Layout(scratch), today=TODAY)
+    try:
+        return check_all(Layout(repo), today=TODAY, memo=memo)
+    finally:
+        if original is None:
+            target.unlink()
+        else:
+            target.write_bytes(original)
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES)
+def test_invalid_fixture_reports_exact_problems(fixture, shared_repo):
+    catalogue = check_with_fixture(shared_repo, fixture)
     found = [p.format() for p in catalogue.problems if p.path == fixture]
     assert found == EXPECTED[fixture]
 
 
 @pytest.mark.parametrize("fixture", [f for f in FIXTURE_FILES if not f.endswith("oud.md")])
-def test_invalid_fixture_is_not_published(fixture, scratch):
-    shutil.copy(FIXTURES / fixture, scratch / fixture)
-    catalogue = check_all(Layout(scratch), today=TODAY)
+def test_invalid_fixture_is_not_published(fixture, shared_repo):
+    catalogue = check_with_fixture(shared_repo, fixture)
     paths = {r.path for r in (*catalogue.pages, *catalogue.practices, *catalogue.programmes, *catalogue.stories)}
     assert fixture not in paths
+
+
+def test_the_shared_repository_is_the_real_one_again_after_a_fixture(shared_repo):
+    repo, memo = shared_repo
+    for fixture in ("data/gemeenten.csv", "good_practices/bergen.md"):
+        check_with_fixture(shared_repo, fixture)
+    fresh, real = check_all(Layout(repo), today=TODAY, memo=memo), check_all(Layout(ROOT), today=TODAY)
+    assert fresh.problems == real.problems
+    assert [p.slug for p in fresh.practices] == [p.slug for p in real.practices]
 
 
 def test_stale_entry_is_a_warning_not_an_error(scratch):
