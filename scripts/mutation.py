@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 MINIMUM = 0.90
+TIMEOUT_MULTIPLIER = 2.0
 MUTATED = ["src/kennisbank/model/*", "src/kennisbank/pages/exports.py"]
 #: The tests of the mutated code: the model's, the exports', the parity of Python and JavaScript (which uses the gazetteer)
 #: and the published JSON Schemas (made by the model's fields).
@@ -60,6 +61,9 @@ def config(fresh_import: bool = False) -> str:
         "pytest_add_cli_args_test_selection": TESTS,
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q", "-m", "not browser and not site",
                                 *(f"--deselect={test}" for test in LEFT_OUT)],
+        # A mutant that runs more than 2 × 2 times the CPU time of all its tests without a mutant counts as a timeout
+        # (killed). mutmut's default, 15, lets a mutant that loops forever hold a core for over an hour here.
+        "timeout_multiplier": TIMEOUT_MULTIPLIER,
     }
     if fresh_import:
         settings |= {"process_isolation": "forkserver", "forkserver_warmup": "none"}

@@ -18,7 +18,7 @@ def test_the_settings_mutate_the_model_and_the_exports_with_their_tests():
     assert settings["pytest_add_cli_args_test_selection"] == mutation.TESTS
     assert "not browser and not site" in settings["pytest_add_cli_args"]
     assert {f"--deselect={test}" for test in mutation.LEFT_OUT} <= set(settings["pytest_add_cli_args"])
-    assert "process_isolation" not in settings
+    assert "process_isolation" not in settings and settings["timeout_multiplier"] == mutation.TIMEOUT_MULTIPLIER
     assert tomllib.loads(mutation.config(fresh_import=True))["tool"]["mutmut"]["forkserver_warmup"] == "none"
 
 
