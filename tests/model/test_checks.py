@@ -271,3 +271,18 @@ def test_an_error_in_a_programme_does_not_say_it_does_not_exist(scratch):
     (scratch / "programmas" / "mobiel.yml").unlink()
     catalogue = check_all(Layout(scratch), today=TODAY)
     assert any("het programma 'mobiel' bestaat niet" in p.message for p in catalogue.problems if p.path == "good_practices/fsan.md")
+
+
+@pytest.mark.parametrize(("field", "unfilled", "within"), [
+    ("titel", {"titel"}, True),
+    ("bronnen[0].titel", {"bronnen"}, True),  # a problem below a field that still holds the template's text
+    ("contact.email", {"contact"}, True),
+    ("bronnen", {"bronnen[0].titel"}, True),  # and above one
+    ("contact", {"contact.email"}, True),
+    ("bronnenlijst", {"bronnen"}, False),
+    ("bronnen", {"bronnenlijst"}, False),
+    ("titel", {"bronnen", "contact.email"}, False),
+    ("titel", set(), False),
+])
+def test_a_schema_problem_above_or_below_a_field_not_filled_in_is_left_out(field, unfilled, within):
+    assert checks._within(field, unfilled) is within

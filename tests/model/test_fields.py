@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from kennisbank.model import fields as f
@@ -65,3 +67,22 @@ def test_an_optional_field_left_out_gets_its_empty_value(field, empty, ctx):
 ])
 def test_the_json_schema_of_a_plain_field_and_list(field, schema, ctx):
     assert field.json_schema(ctx) == schema
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    (None, "leeg"), (True, "ja/nee"), (3, "een getal"), (2.5, "een getal"), ("x", "tekst"), ([], "een lijst"),
+    (dt.date(2024, 5, 1), "date"),  # anything else: Python's own name of the type
+])
+def test_type_name_says_what_a_value_is(value, name):
+    assert f.type_name(value) == name
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    (f.Phone("telefoon", "Telefoon", ""), "bel ons", [("", "'bel ons' is geen telefoonnummer")]),
+    (f.Phone("telefoon", "Telefoon", ""), 301234567, [("", "'301234567' is geen telefoonnummer")]),
+    (f.Email("email", "E-mail", ""), "geen adres", [("", "'geen adres' is geen e-mailadres")]),
+    (f.Email("email", "E-mail", ""), 12, [("", "'12' is geen e-mailadres")]),
+    (f.Email("email", "E-mail", ""), " info@voorbeeld.nl ", []),
+])
+def test_a_contact_field_names_the_value_it_refuses(ctx, field, value, expected):
+    assert list(field.check(value, ctx)) == expected

@@ -149,6 +149,9 @@ def test_email_addresses_start_where_their_local_part_starts(text, found):
     ("info+a+b@voorbeeld.nl", True),  # the tag starts at the first +
     ("Info@voorbeeld.nl", True),
     ("jan+info@voorbeeld.nl", False),
+    # The local part is everything before the last @: "info@jan" is no role.
+    ("info@jan@voorbeeld.nl", False),
+    ("jan@info@voorbeeld.nl", False),
 ])
 def test_a_role_address_may_carry_a_tag(address, role):
     assert is_role_address(address, ROLES) is role

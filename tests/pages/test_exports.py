@@ -383,6 +383,24 @@ def test_csv_contact_columns_are_empty_where_nothing_is_known(catalogue, contact
     assert (row["email"], row["telefoon"], row["formulier"]) == expected
 
 
+@pytest.mark.parametrize(("date", "label"), [
+    (PartialDate(2023, 5), "Bron: Jaarverslag (Stichting Proef, 2023-05); gelezen op 2024-06-02"),
+    (None, "Bron: Jaarverslag (Stichting Proef); gelezen op 2024-06-02"),
+])
+def test_hsds_service_and_url_rows_written_out(catalogue, date, label):
+    """A contact without e-mail, two communities and a source with or without its own date, as literal values."""
+    base = catalogue.programmes[0]
+    source = dataclasses.replace(base.sources[0], title="Jaarverslag", publisher="Stichting Proef", date=date,
+                                 accessed=dt.date(2024, 6, 2), url="https://voorbeeld.nl/jaarverslag")
+    tables = ex.hsds_tables(_one(catalogue, contact=Contact(phone="030 123 45 67"), communities=("eritrees", "afghaans"),
+                                 sources=(source,)))
+    (service,) = tables["service"]
+    assert service["email"] == ""
+    assert service["eligibility_description"] == "Eritrese gemeenschap, Afghaanse gemeenschap"
+    assert [{k: v for k, v in row.items() if k not in ("id", "service_id")} for row in tables["url"]] == [
+        {"label": label, "url": "https://voorbeeld.nl/jaarverslag"}]
+
+
 def test_organisations_are_sorted_by_their_lowercase_name(catalogue):
     """``_`` sorts after capitals but before small letters: only the lowercase order puts Test_b before Testa."""
     programmes = [dataclasses.replace(catalogue.programmes[0], slug=f"p{i}", organisation=name)
