@@ -325,3 +325,19 @@ def _broken_file(tmp_path, name, raw, expected):
     assert found is None and [p.format() for p in problems] == expected
     with pytest.raises(ValueError, match=re.escape(expected[0])):
         gz.load_gazetteer(tmp_path / "data")
+
+
+def test_a_remembered_look_up_gives_what_a_fresh_one_gives(gazetteer):
+    fresh = gz.Gazetteer(gazetteer.municipalities, gazetteer.former)
+    names = ["Den Bosch", "den bosch", "GM0344", "Bergen", "Nergenshuizen", "gemeente Utrecht", "Den Bosch"]
+    assert [fresh.lookup(n) for n in names] == [gazetteer.lookup(n) for n in names] == [fresh.lookup(n) for n in names]
+    assert fresh.lookup("Den Bosch").name == "'s-Hertogenbosch" and fresh.lookup("Bergen") is None
+
+
+def test_a_gazetteer_remembers_a_bounded_number_of_look_ups(gazetteer, monkeypatch):
+    monkeypatch.setattr(gz, "MAX_REMEMBERED", 3)
+    fresh = gz.Gazetteer(gazetteer.municipalities, gazetteer.former)
+    for name in ["Utrecht", "Zwolle", "Nergens", "Ergens", "Hier", "Amsterdam"]:
+        fresh.lookup(name)
+    assert len(fresh._found) == 3
+    assert fresh.lookup("Amsterdam").name == "Amsterdam"  # not remembered, still found

@@ -151,6 +151,10 @@ class FormerMunicipality:
     successor: str
 
 
+#: The most look-ups a gazetteer remembers (see Gazetteer.lookup).
+MAX_REMEMBERED = 20_000
+
+
 class Gazetteer:
     """Look-ups over the current and former municipalities."""
 
@@ -186,6 +190,9 @@ class Gazetteer:
             if base != normalise(m.name):
                 self._by_base.setdefault(base, []).append(m)
         self._former_by_key = {normalise(f.name): f for f in self.former}
+        # What lookup() found for a text, as written: pages look up the same few hundred names again and again
+        # (about 400,000 times at 10,000 programmes). Bounded, so no input can make it grow without end.
+        self._found: dict[str, Municipality | None] = {}
         self._provinces: dict[str, str] = {}
         for province in PROVINCES:
             for label in (province, *PROVINCE_ALIASES.get(province, ())):
@@ -198,10 +205,13 @@ class Gazetteer:
         and a code may be written ``"GM0363"``, ``"gm 0363"`` or ``"0363"``.
         Returns None for unknown or ambiguous text.
         """
+        if text in self._found:
+            return self._found[text]
         code = _CODE.fullmatch(text.strip())
-        if code:
-            return self._by_code.get("GM" + code.group(1).zfill(4))
-        return self._by_key.get(_strip_prefix(normalise(text), ("gemeente",)))
+        found = self._by_code.get("GM" + code.group(1).zfill(4)) if code else self._by_key.get(_strip_prefix(normalise(text), ("gemeente",)))
+        if len(self._found) < MAX_REMEMBERED:
+            self._found[text] = found
+        return found
 
     def province(self, text: str) -> str | None:
         """Official name of a province, forgivingly matched: ``"friesland"`` -> ``"Fryslân"``."""

@@ -48,10 +48,11 @@ def coverage(programmes: tuple[Programme, ...], ctx: Context) -> Coverage:
     index = MapIndex(programmes, gazetteer)
     covered = {m.name for m in index.covered()}
     regional = [p for p in programmes if not p.area.national and (p.area.municipalities or p.area.provinces)]
+    provinces_of = [area_provinces(p.area, ctx) for p in regional]
     rows = []
     for province in PROVINCES:
         members = [m for m in gazetteer.municipalities if m.province == province]
-        working = sum(1 for p in regional if province in area_provinces(p.area, ctx))
+        working = sum(1 for found in provinces_of if province in found)
         rows.append(ProvinceCoverage(province, working, sum(1 for m in members if m.name in covered), len(members)))
     return Coverage(len(regional), len(index.national), len(covered), len(gazetteer.municipalities), tuple(rows))
 
