@@ -186,11 +186,19 @@ def role_examples(roles: Iterable[str]) -> str:
     return " of ".join(first) if first else "info@"
 
 
+def _nothing_to_find(text: str) -> bool:
+    """Whether a text plainly holds no number or address: ASCII without entities or URL encoding (so normalising
+    cannot make a digit or an @ appear), no @, and too few digits for a mobile number. Most texts are like this."""
+    return text.isascii() and "@" not in text and "&" not in text and "%" not in text and not could_hold_mobile(text)
+
+
 def findings(text: str, roles: Iterable[str], where: str = IN_CONTACT) -> Iterator[tuple[int, str]]:
     """(line offset within ``text``, Dutch message) for each mobile number or personal e-mail address.
 
     ``where`` says where the organisation's own details belong (stories and guides have no contact field).
     """
+    if _nothing_to_find(text):
+        return
     roles = tuple(roles)
     lines = _normalised_lines(text)
     starts = [0, *(m.end() for m in re.finditer("\n", lines))]
