@@ -1,5 +1,6 @@
 """The mkdocs plugin and the worksheets: their pages and files land in the built site, the guide links them,
-and editing a guide's marked part changes the page and both files in the next build, from that one text."""
+and editing a guide's marked part changes the page and both files in the next build, from that one text.
+A build lets go of the text of every generated page once it is written."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import subprocess
 import zipfile
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.model.worksheets import find_markers
@@ -90,3 +93,22 @@ def test_editing_the_marked_part_changes_page_and_both_files_in_the_next_build(s
     leftovers = [p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file() and ".cache" not in p.parts
                  and OLD.removeprefix("- [ ] ").encode() in p.read_bytes()]
     assert leftovers == []
+
+
+def test_a_build_lets_go_of_the_text_of_each_generated_page_once_it_is_written(scratch, monkeypatch, tmp_path):
+    """mkdocs would keep every page's Markdown and HTML to the end of the build (memory: BENCHMARK.md)."""
+    monkeypatch.setenv("KENNISBANK_CACHE", str(tmp_path / "cache"))
+    config = load_config(str(scratch / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    plugin = config.plugins["kennisbank"]
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    pages = {f.src_uri: f.page for f in plugin.files.documentation_pages()}
+    generated = [page for uri, page in pages.items() if uri in plugin.generated]
+    hand_written = [page for uri, page in pages.items() if uri not in plugin.generated]
+    assert len(generated) > 300 and [p.file.src_uri for p in generated if p.content is not None or p.markdown is not None] == []
+    assert hand_written and all(p.content and p.markdown for p in hand_written)
+    slug = check_all(Layout(scratch), today=TODAY).programmes[0].slug
+    assert "data-pagefind-body" in (tmp_path / "site" / "programmas" / slug / "index.html").read_text(encoding="utf-8")
