@@ -307,15 +307,14 @@ CURRENT = (DATA / "gemeenten.csv").read_text(encoding="utf-8")
     ("voormalige_gemeenten.csv", b"naam,opgeheven,opvolger\nKapot\n",
      ["data/voormalige_gemeenten.csv:2: deze regel heeft minder waarden dan de kop (3); vul de ontbrekende aan, ook als ze leeg zijn ('a,,c')"]),
 ])
-@pytest.mark.parametrize("csv_limit", [None, 2**31 - 1])
+@pytest.mark.parametrize("csv_limit", [131_072, 2**31 - 1])  # csv's own default, and what frictionless sets on import
 def test_a_broken_file_gets_a_dutch_message_with_its_line(tmp_path, name, raw, expected, csv_limit):
-    """Also when a library raised csv's limit for the whole process (frictionless does, on import)."""
-    old = csv.field_size_limit(csv_limit) if csv_limit else None
+    """Whatever limit csv has in the process: a long value then stops csv itself, or our own limit."""
+    old = csv.field_size_limit(csv_limit)
     try:
         _broken_file(tmp_path, name, raw, expected)
     finally:
-        if old is not None:
-            csv.field_size_limit(old)
+        csv.field_size_limit(old)
 
 
 def _broken_file(tmp_path, name, raw, expected):
@@ -341,3 +340,48 @@ def test_a_gazetteer_remembers_a_bounded_number_of_look_ups(gazetteer, monkeypat
         fresh.lookup(name)
     assert len(fresh._found) == 3
     assert fresh.lookup("Amsterdam").name == "Amsterdam"  # not remembered, still found
+
+
+ROW = {"code": "GM0344", "naam": "Utrecht", "provincie": "Utrecht", "lat": "52.0907", "lon": "5.1214", "aliassen": ""}
+LAT_LON = "lat en lon moeten graden zijn, zoals 52.0907 en 5.1214"
+
+
+@pytest.mark.parametrize(("changes", "wrong"), [
+    ({"lat": "-90", "lon": "-180"}, []), ({"lat": "90", "lon": "180"}, []),
+    ({"lat": "-90.01"}, [("lat", LAT_LON)]), ({"lat": "90.01"}, [("lat", LAT_LON)]),
+    ({"lon": "-180.01"}, [("lat", LAT_LON)]), ({"lon": "180.01"}, [("lat", LAT_LON)]), ({"lat": "nan"}, [("lat", LAT_LON)]),
+    ({"naam": "  "}, [("naam", "de naam ontbreekt")]),
+    ({"code": "GM344"}, [("code", "'GM344' heeft niet de vorm GM0000")]),
+])
+def test_a_row_of_municipalities_is_checked_to_its_limits(changes, wrong):
+    municipality, found = gz._municipality({**ROW, **changes})
+    assert found == wrong and (municipality is None) == bool(wrong)
+
+
+def test_a_good_row_becomes_a_municipality_with_its_aliases():
+    municipality, found = gz._municipality({**ROW, "naam": " Utrecht ", "aliassen": "Utreg; Stad Utrecht;;"})
+    assert found == []
+    assert municipality == gz.Municipality("GM0344", "Utrecht", "Utrecht", 52.0907, 5.1214, ("Utreg", "Stad Utrecht"))
+
+
+@pytest.mark.parametrize(("value", "shown"), [("x" * 60, "'" + "x" * 60 + "'"), ("x" * 61, "'" + "x" * 60 + "…'")])
+def test_a_value_in_a_message_is_cut_after_sixty_characters(value, shown):
+    assert gz._shown(value) == shown
+
+
+@pytest.mark.parametrize(("name", "slug"), [("'s-Gravenhage", "s-gravenhage"), ("Den Bosch", "den-bosch"),
+                                            ("Bergen (NH.)", "bergen-nh"), ("(Súdwest-Fryslân)", "sudwest-fryslan")])
+def test_slug_of_a_place_name(name, slug):
+    assert gz.slug_of(name) == slug
+
+
+def test_a_value_of_exactly_the_longest_length_is_read(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "gemeenten.csv"
+    longest = "x" * gz.MAX_VALUE_LENGTH
+    path.write_text(CURRENT + f'GM9999,Proef,Utrecht,52,5,"{longest}"\n', encoding="utf-8")
+    found, problems = gz.read_gazetteer(tmp_path / "data", tmp_path)
+    assert problems == [] and found.lookup("Proef") is not None
+    path.write_text(CURRENT + f'GM9999,Proef,Utrecht,52,5,"{longest}x"\n', encoding="utf-8")
+    assert [p.format() for p in gz.read_gazetteer(tmp_path / "data", tmp_path)[1]] == [
+        f"data/gemeenten.csv:{CURRENT.count(chr(10)) + 1}: hier kan de CSV niet verder gelezen worden; een waarde is te lang"]
