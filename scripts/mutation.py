@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -35,8 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 MINIMUM = 0.90
 TIMEOUT_MULTIPLIER = 2.0
-#: Where the second round writes what it found (in WORK).
+#: Where the second round writes what it found, and the last random sample (in WORK).
 SECOND_ROUND = "tweede-ronde.json"
+SAMPLE = "steekproef.json"
 #: Tests beyond a module's own that the second round gives its survivors: the parity of the gazetteer's rules in
 #: Python and JavaScript.
 MORE_TESTS = {"model.gazetteer": ["tests/javascript/test_parity.py"]}
@@ -106,6 +109,39 @@ KILLED = ("killed", "timeout", "caught by type check")
 SURVIVED = ("survived", "no tests")
 
 
+def unchecked() -> list[str]:
+    """The mutants that mutmut has not run yet."""
+    done = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True,
+                          text=True, check=True)
+    return sorted(line.strip().rsplit(": ", 1)[0] for line in done.stdout.splitlines() if line.endswith(": not checked"))
+
+
+def sample(names: list[str], size: int, seed: int) -> list[str]:
+    """``size`` of ``names`` drawn at random (the same for the same seed), in their order.
+
+    >>> sample(["a", "b", "c", "d"], 2, seed=1) == sample(["a", "b", "c", "d"], 2, seed=1)
+    True
+    >>> sample(["a", "b"], 5, seed=1)
+    ['a', 'b']
+    """
+    chosen = set(random.Random(seed).sample(names, min(size, len(names))))
+    return [name for name in names if name in chosen]
+
+
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson interval of a proportion.
+
+    >>> [round(x, 3) for x in wilson(90, 100)]
+    [0.826, 0.945]
+    """
+    if trials == 0:
+        return 0.0, 1.0
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
+    return centre - half, centre + half
+
+
 def statuses() -> list[tuple[str, str]]:
     """(mutant name, status) of every checked mutant, from mutmut's results."""
     done = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True,
@@ -162,13 +198,22 @@ def main(argv: list[str]) -> int:
     options.add_argument("--max-children", type=int, default=2)
     options.add_argument("--second-round-only", action="store_true",
                          help="run mutmut not again: only the second round over the survivors of the last run")
+    options.add_argument("--sample", type=int, metavar="N",
+                         help="run N of the mutants not yet checked, drawn at random (--seed), and estimate the score of all")
+    options.add_argument("--seed", type=int, default=1)
     options.add_argument("names", nargs="*", help="mutants to run (mutmut names, * allowed; they run again even if checked); "
                                                   "none: every mutant not yet checked")
     args = options.parse_args(argv)
     if not args.second_round_only:
         prepare()
+        names = args.names
+        if args.sample:
+            remaining = unchecked()
+            names = sample(remaining, args.sample, args.seed)
+            (WORK / SAMPLE).write_text(json.dumps({"seed": args.seed, "names": names, "pool": remaining}, indent=1) + "\n",
+                                       encoding="utf-8")
         mutmut = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)]
-        subprocess.run([*mutmut, *args.names], cwd=WORK, check=False)
+        subprocess.run([*mutmut, *names], cwd=WORK, check=False)
     found = statuses()
     again = second_round([name for name, status in found if status in SURVIVED])
     found = [(name, "killed" if again.get(name) else status) for name, status in found]
@@ -180,8 +225,30 @@ def main(argv: list[str]) -> int:
           f"{sum(again.values())} van hen in de tweede ronde; overleefd: {len(survivors)}")
     for name in survivors:
         print(f"  {name}   (bekijk: cd .mutation && {Path(sys.executable).name} -m mutmut show {name})")
+    if (WORK / SAMPLE).exists():
+        print(estimate(found, json.loads((WORK / SAMPLE).read_text(encoding="utf-8")), len(unchecked())))
     return 0 if found and killed / len(found) >= MINIMUM else 1
 
 
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+def estimate(found: list[tuple[str, str]], drawn: dict, left: int) -> str:
+    """The score of every mutant, from those checked in full and a random sample of the rest (a stratified estimate).
+
+    The mutants checked before the sample was drawn are known exactly; the sample stands for every mutant that
+    was unchecked then (``drawn["pool"]``), also for those checked later. ``left``: how many are still unchecked now.
+
+    >>> print(estimate([("a", "killed"), ("b", "survived"), ("c", "killed")], {"seed": 1, "names": ["c"], "pool": ["c", "d"]}, 1))
+    <BLANKLINE>
+    Steekproef: 1 van 1 gedood (100.0%, 95%: 20.7%–100.0%), getrokken uit 2 ongecontroleerde (seed 1; nu nog 1).
+    Geschat over alle 4: 75.0% (95%: 35.3%–75.0%).
+    """
+    status, pool = dict(found), set(drawn["pool"])
+    in_sample = [status[name] for name in drawn["names"] if name in status]
+    killed_sample = sum(1 for s in in_sample if s in KILLED)
+    share = killed_sample / max(len(in_sample), 1)
+    low, high = wilson(killed_sample, len(in_sample))
+    exact = sum(1 for name, s in found if name not in pool and s in KILLED)
+    total = sum(1 for name, _ in found if name not in pool) + len(pool)
+    rate = lambda p: (exact + p * len(pool)) / total  # noqa: E731
+    return (f"\nSteekproef: {killed_sample} van {len(in_sample)} gedood ({share:.1%}, 95%: {low:.1%}–{high:.1%}), "
+            f"getrokken uit {len(pool)} ongecontroleerde (seed {drawn['seed']}; nu nog {left}).\n"
+            f"Geschat over alle {total}: {rate(share):.1%} (95%: {rate(low):.1%}–{rate(high):.1%}).")

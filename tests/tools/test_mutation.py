@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
 import tomllib
 
@@ -41,3 +42,9 @@ def test_every_mutated_module_has_its_own_tests_for_the_second_round():
     names = [f"kennisbank.{m.parent.name}.{m.stem}.x_f__mutmut_1" for m in modules]
     missing = [test for name in names for test in mutation.own_tests(name) if not (ROOT / test).exists()]
     assert len(names) >= 14 and missing == []
+
+
+def test_the_examples_in_the_script_hold():
+    """sample(), wilson(), estimate(), own_tests() and per_module() show their results in their docstrings."""
+    result = doctest.testmod(mutation)
+    assert result.attempted >= 7 and result.failed == 0
