@@ -40,6 +40,8 @@ TIMEOUT_MULTIPLIER = 2.0
 #: Where the second round writes what it found, and the last random sample (in WORK).
 SECOND_ROUND = "tweede-ronde.json"
 SAMPLE = "steekproef.json"
+#: A survivor whose own tests run longer than this in the second round counts as a timeout (killed), as in mutmut.
+ROUND_TIMEOUT_S = 300
 #: Tests beyond a module's own that the second round gives its survivors: the parity of the gazetteer's rules in
 #: Python and JavaScript.
 MORE_TESTS = {"model.gazetteer": ["tests/javascript/test_parity.py"]}
@@ -177,17 +179,37 @@ def own_tests(mutant: str) -> list[str]:
     return [f"tests/{package}/test_{module}.py", *MORE_TESTS.get(f"{package}.{module}", [])]
 
 
-def second_round(survivors: list[str]) -> dict[str, bool]:
-    """Each survivor against its own module's tests in a fresh process: mutant name → killed (see the docstring)."""
-    found: dict[str, bool] = {}
+def _own_tests_fail(tests: list[str], mutant: str | None) -> int | None:
+    """pytest's exit code for ``tests`` with ``mutant`` active (None: none) in a fresh process; None after a timeout."""
     mutants = WORK / "mutants"
-    for name in survivors:
-        tests = [test for test in own_tests(name) if (mutants / test).exists()]
-        env = {**os.environ, "MUTANT_UNDER_TEST": name, "PYTHONPATH": str(mutants / "src")}
-        done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+    env = {**os.environ, "PYTHONPATH": str(mutants / "src")}
+    env.pop("MUTANT_UNDER_TEST", None)
+    if mutant:
+        env["MUTANT_UNDER_TEST"] = mutant
+    try:
+        return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
                                "-m", "not browser and not site", *(f"--deselect={test}" for test in LEFT_OUT), *tests],
-                              cwd=mutants, env=env, capture_output=True, text=True, check=False)
-        found[name] = done.returncode == 1  # some test failed; 5 (no tests) or an error is no kill
+                              cwd=mutants, env=env, capture_output=True, text=True, check=False, timeout=ROUND_TIMEOUT_S).returncode
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def second_round(survivors: list[str]) -> dict[str, bool]:
+    """Each survivor against its own module's tests in a fresh process: mutant name → killed (see the docstring).
+
+    Killed: a test failed (1), the tests could not even be collected (2) or pytest broke (3), or the tests ran
+    past ROUND_TIMEOUT_S; each only when the same tests pass without the mutant, which is checked first.
+    """
+    found: dict[str, bool] = {}
+    clean: dict[tuple[str, ...], bool] = {}
+    for name in survivors:
+        tests = tuple(test for test in own_tests(name) if (WORK / "mutants" / test).exists())
+        if tests not in clean:
+            clean[tests] = _own_tests_fail(list(tests), None) == 0
+            if not clean[tests]:
+                print(f"Let op: {' '.join(tests)} faalt al zonder mutant; de tweede ronde slaat die mutanten over.")
+        code = _own_tests_fail(list(tests), name) if clean[tests] else 0
+        found[name] = code in (1, 2, 3, None)
     (WORK / SECOND_ROUND).write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return found
 

@@ -1,5 +1,7 @@
 """Reading bytes, front matter and YAML, with exact lines."""
 
+import os
+
 import pytest
 import yaml
 
@@ -200,3 +202,32 @@ def test_a_yaml_error_is_on_the_line_of_its_mark(problem_line, context_line, exp
     mark = lambda line: yaml.Mark("x.yml", 0, line, 0, None, None) if line is not None else None  # noqa: E731
     error = yaml.MarkedYAMLError(problem_mark=mark(problem_line), context_mark=mark(context_line))
     assert loading._yaml_error_line(error) == expected
+
+
+# --- read_text: a data file, read only when it is a plain file of sensible size -------------------------------
+
+def test_a_missing_data_file_is_a_problem_only_when_it_is_required(tmp_path):
+    (tmp_path / "data").mkdir()
+    missing = tmp_path / "data" / "feiten.yml"
+    assert loading.read_text(missing, tmp_path) == (None, [loading.Problem(
+        "data/feiten.yml", 1, "", "dit bestand ontbreekt, en de kennisbank heeft het nodig; zet het terug, bijvoorbeeld met "
+        "'git checkout -- data/feiten.yml'")])
+    assert loading.read_text(missing, tmp_path, required=False) == (None, [])
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    (tmp_path / "data").mkdir()
+    pipe = tmp_path / "data" / "gemeenten.csv"
+    os.mkfifo(pipe)
+    assert loading.read_text(pipe, tmp_path) == (None, [loading.Problem("data/gemeenten.csv", 1, "", loading.NOT_A_FILE)])
+
+
+def test_a_data_file_may_be_as_large_as_the_limit_and_no_larger(tmp_path):
+    (tmp_path / "data").mkdir()
+    file = tmp_path / "data" / "groot.yml"
+    file.write_bytes(b"a" * loading.MAX_BYTES)
+    assert loading.read_text(file, tmp_path) == ("a" * loading.MAX_BYTES, [])
+    file.write_bytes(b"a" * (loading.MAX_BYTES + 1))
+    assert loading.read_text(file, tmp_path) == (None, [loading.Problem(
+        "data/groot.yml", 1, "", f"het bestand is 1.0 MB; een bestand mag hoogstens {loading.MAX_BYTES // 1_000_000} MB zijn. "
+        "Splits het op of haal er iets uit")])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
+import json
 import tomllib
 
 from ..conftest import ROOT
@@ -48,3 +49,22 @@ def test_the_examples_in_the_script_hold():
     """sample(), wilson(), estimate(), own_tests() and per_module() show their results in their docstrings."""
     result = doctest.testmod(mutation)
     assert result.attempted >= 7 and result.failed == 0
+
+
+def test_the_second_round_kills_on_a_failure_a_broken_collection_or_a_timeout(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    (tmp_path / "mutants" / "tests" / "model").mkdir(parents=True)
+    (tmp_path / "mutants" / "tests" / "model" / "test_fields.py").write_text("", encoding="utf-8")
+    codes = {None: 0, "m.model.fields.x_a__mutmut_1": 1, "m.model.fields.x_a__mutmut_2": 2, "m.model.fields.x_a__mutmut_3": 0,
+             "m.model.fields.x_a__mutmut_4": None, "m.model.fields.x_a__mutmut_5": 5}
+    monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: codes[mutant])
+    found = mutation.second_round([name for name in codes if name])
+    assert found == {"m.model.fields.x_a__mutmut_1": True, "m.model.fields.x_a__mutmut_2": True, "m.model.fields.x_a__mutmut_3": False,
+                     "m.model.fields.x_a__mutmut_4": True, "m.model.fields.x_a__mutmut_5": False}
+    assert json.loads((tmp_path / mutation.SECOND_ROUND).read_text(encoding="utf-8")) == found
+
+
+def test_the_second_round_kills_nothing_when_the_tests_fail_without_a_mutant(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: 1)
+    assert mutation.second_round(["m.model.fields.x_a__mutmut_1"]) == {"m.model.fields.x_a__mutmut_1": False}
