@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -286,3 +287,19 @@ def test_an_error_in_a_programme_does_not_say_it_does_not_exist(scratch):
 ])
 def test_a_schema_problem_above_or_below_a_field_not_filled_in_is_left_out(field, unfilled, within):
     assert checks._within(field, unfilled) is within
+
+
+def test_a_tool_gets_every_problem_of_the_data_files_sorted_as_its_error(tmp_path):
+    repo = copy_repo(tmp_path / "repo", content=False)
+    (repo / "data" / "vocabulaire.yml").write_text("rollen: [\n", encoding="utf-8")
+    (repo / "data" / "gemeenten.csv").write_text("code\n", encoding="utf-8")
+    with pytest.raises(checks.DataError) as raised:
+        checks.make_context(Layout(repo), TODAY)
+    assert str(raised.value).split("\n") == [
+        "data/gemeenten.csv:1: de kop mist de kolommen naam, provincie, lat, lon, aliassen; de eerste regel moet zijn: "
+        "code,naam,provincie,lat,lon,aliassen",
+        "data/vocabulaire.yml:2: ongeldige YAML: expected the node content, but found '<stream end>'"]
+
+
+def test_a_tool_checks_against_the_day_it_is_given():
+    assert checks.make_context(Layout(ROOT), dt.date(2030, 1, 2)).today == dt.date(2030, 1, 2)

@@ -8,7 +8,7 @@ import pytest
 
 from kennisbank.model import fields as f
 from kennisbank.model.checks import make_context
-from kennisbank.model.records import Area
+from kennisbank.model.records import Area, Count
 
 from ..conftest import TODAY
 
@@ -86,3 +86,12 @@ def test_type_name_says_what_a_value_is(value, name):
 ])
 def test_a_contact_field_names_the_value_it_refuses(ctx, field, value, expected):
     assert list(field.check(value, ctx)) == expected
+
+
+@pytest.mark.parametrize(("value", "count"), [
+    (12, Count(number=12)), ("12", Count(number=12)), ("ruim 200", Count(number=200, qualifier="ruim")),
+    (" meer dan 20 ", Count(number=20, qualifier="meer dan")),
+])
+def test_a_count_keeps_its_number_and_how_the_source_says_it(ctx, value, count):
+    converted = f.CountField("aantal", "Aantal", "").convert(value, ctx)
+    assert converted == count and (converted.number, converted.qualifier) == (count.number, count.qualifier)

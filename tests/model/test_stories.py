@@ -10,9 +10,9 @@ import pytest
 
 from kennisbank.model.checks import Layout, check_all, make_context
 from kennisbank.model.loading import read_source
-from kennisbank.model.records import Consent, PartialDate
+from kennisbank.model.records import Consent, PartialDate, Story
 from kennisbank.model.schema import json_schema
-from kennisbank.model.stories import is_story
+from kennisbank.model.stories import is_story, rule_story_authors
 
 from ..conftest import ROOT, TODAY, run_cli
 from .test_checks import EXPECTED, FIXTURES
@@ -134,3 +134,16 @@ def test_the_authors_file_gets_the_html_and_privacy_rules(scratch, name, descrip
     """Material shows an author's name and description on the site: no HTML, no personal contact details."""
     (scratch / AUTHORS).write_text(f"authors:\n  redactie:\n    name: '{name}'\n    description: '{description}'\n", encoding="utf-8")
     assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == AUTHORS] == [expected]
+
+
+def test_an_unknown_author_is_told_which_authors_exist_on_the_line_of_the_field():
+    stories = [Story(slug="s", path="content/verhalen/posts/s.md", doc_path="verhalen/posts/s.md", title="T", summary="S",
+                     date=dt.date(2026, 1, 1), categories=(), consent=Consent(identifiable=False),
+                     authors=("redactie", "onbekend", "ook-onbekend"))]
+    lines = {"content/verhalen/posts/s.md": {"authors[1]": 7}}
+    found = [p.format() for p in rule_story_authors(stories, ("redactie", "pharos"), lines, "content")]
+    assert found == [
+        "content/verhalen/posts/s.md:7: authors[1]: 'onbekend' staat niet in content/verhalen/.authors.yml; kies uit: redactie, pharos",
+        "content/verhalen/posts/s.md:1: authors[2]: 'ook-onbekend' staat niet in content/verhalen/.authors.yml; kies uit: redactie, pharos",
+    ]
+    assert [p.line for p in rule_story_authors(stories, (), {}, "content")] == [1, 1, 1]

@@ -69,3 +69,27 @@ VOCAB = vb.load_vocabularies(ROOT / "data" / "vocabulaire.yml")
 def test_every_key_finds_its_own_term(name, key):
     term = VOCAB.term(name, key)
     assert (term.key, VOCAB.label(name, key)) == (key, term.label)
+
+
+def test_a_term_has_its_key_label_and_explanation(tmp_path):
+    vocabularies, _ = _read(tmp_path, REAL.encode())
+    assert vocabularies.term("themas", "werving") == vb.Term("werving", "Werving en selectie",
+                                                             "Sleutelpersonen vinden, kiezen en de groep divers maken.")
+
+
+def test_a_warning_about_the_file_is_kept_when_the_vocabularies_can_be_used(tmp_path):
+    vocabularies, problems = _read(tmp_path, b"\xef\xbb\xbf" + REAL.encode())
+    assert vocabularies is not None and vocabularies.label("themas", "werving") == "Werving en selectie"
+    assert problems == ["data/vocabulaire.yml:1: het bestand begint met een BOM (byte order mark); sla het op als 'UTF-8' zonder BOM"]
+
+
+def test_a_tool_gets_every_problem_each_on_its_own_line(tmp_path):
+    (tmp_path / "vocabulaire.yml").write_text("rollen: []\nthemas: 3\n", encoding="utf-8")
+    with pytest.raises(ValueError) as raised:
+        vb.load_vocabularies(tmp_path / "vocabulaire.yml")
+    missing = [name for name in vb.REQUIRED if name not in ("rollen", "themas")]
+    assert str(raised.value).split("\n") == [
+        *(f"vocabulaire.yml:1: {name}: deze woordenlijst ontbreekt; de bronbestanden gebruiken haar. Zet haar terug: {vb.TERM}"
+          for name in missing),
+        f"vocabulaire.yml:1: rollen: moet een woordenlijst zijn: {vb.TERM}", f"vocabulaire.yml:2: themas: moet een woordenlijst zijn: {vb.TERM}"]
+    assert vb.load_vocabularies(ROOT / "data" / "vocabulaire.yml").label("themas", "werving") == "Werving en selectie"
