@@ -274,3 +274,7 @@ def estimate(found: list[tuple[str, str]], drawn: dict, left: int) -> str:
     return (f"\nSteekproef: {killed_sample} van {len(in_sample)} gedood ({share:.1%}, 95%: {low:.1%}–{high:.1%}), "
             f"getrokken uit {len(pool)} ongecontroleerde (seed {drawn['seed']}; nu nog {left}).\n"
             f"Geschat over alle {total}: {rate(share):.1%} (95%: {rate(low):.1%}–{rate(high):.1%}).")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

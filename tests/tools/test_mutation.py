@@ -5,6 +5,8 @@ from __future__ import annotations
 import doctest
 import importlib.util
 import json
+import subprocess
+import sys
 import tomllib
 
 from ..conftest import ROOT
@@ -68,3 +70,8 @@ def test_the_second_round_kills_nothing_when_the_tests_fail_without_a_mutant(tmp
     monkeypatch.setattr(mutation, "WORK", tmp_path)
     monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: 1)
     assert mutation.second_round(["m.model.fields.x_a__mutmut_1"]) == {"m.model.fields.x_a__mutmut_1": False}
+
+
+def test_the_script_runs_as_a_command():
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "mutation.py"), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "--sample" in done.stdout and "--second-round-only" in done.stdout
