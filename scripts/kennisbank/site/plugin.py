@@ -219,7 +219,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_page_content(self, html, page, config, files):
         if self.serve_cache is None and page.file.src_uri in self.generated:
-            page.markdown = None  # converted; nothing reads it again (see on_post_page)
+            page.markdown = ""  # converted; not read again (see on_post_page). Not None: mkdocs' Page.title is None then
         self.sanitiser.interface = False
         _clean_titles(page)
         self.publicity.queue_image(page, config)  # the title is known now: draw while mkdocs renders the rest
