@@ -24,6 +24,7 @@ The last measurement, per module, and why each survivor left is harmless: MUTATI
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -194,24 +195,47 @@ def _own_tests_fail(tests: list[str], mutant: str | None) -> int | None:
         return None
 
 
+def _tests_hash() -> str:
+    """A hash of the work folder's tests: the second round's earlier verdicts hold while it is the same."""
+    digest = hashlib.sha256()
+    for file in sorted((WORK / "mutants" / "tests").rglob("*.py")):
+        digest.update(file.as_posix().encode() + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _function_hashes() -> dict[str, str]:
+    """mutmut's hash of every mutated function (its source), by mangled name."""
+    stats = WORK / "mutants" / "mutmut-stats.json"
+    return json.loads(stats.read_text(encoding="utf-8")).get("function_hashes", {}) if stats.exists() else {}
+
+
 def second_round(survivors: list[str]) -> dict[str, bool]:
     """Each survivor against its own module's tests in a fresh process: mutant name → killed (see the docstring).
 
     Killed: a test failed (1), the tests could not even be collected (2) or pytest broke (3), or the tests ran
     past ROUND_TIMEOUT_S; each only when the same tests pass without the mutant, which is checked first.
+    A verdict of an earlier round is kept while the tests and the mutant's function are the same.
     """
-    found: dict[str, bool] = {}
+    functions, tests_hash = _function_hashes(), _tests_hash()
+    path = WORK / SECOND_ROUND
+    earlier = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    earlier = earlier.get("verdicts", {}) if isinstance(earlier.get("verdicts"), dict) else {}
+    verdicts: dict[str, dict[str, object]] = {}
     clean: dict[tuple[str, ...], bool] = {}
     for name in survivors:
+        key = f"{tests_hash}:{functions.get(name.rsplit('__mutmut_', 1)[0], '')}"
+        if earlier.get(name, {}).get("key") == key:
+            verdicts[name] = earlier[name]
+            continue
         tests = tuple(test for test in own_tests(name) if (WORK / "mutants" / test).exists())
         if tests not in clean:
             clean[tests] = _own_tests_fail(list(tests), None) == 0
             if not clean[tests]:
-                print(f"Let op: {' '.join(tests)} faalt al zonder mutant; de tweede ronde slaat die mutanten over.")
+                print(f"Let op: {' '.join(tests) or 'geen tests'} faalt al zonder mutant; de tweede ronde slaat die mutanten over.")
         code = _own_tests_fail(list(tests), name) if clean[tests] else 0
-        found[name] = code in (1, 2, 3, None)
-    (WORK / SECOND_ROUND).write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return found
+        verdicts[name] = {"key": key, "killed": code in (1, 2, 3, None)}
+    path.write_text(json.dumps({"verdicts": verdicts}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return {name: bool(verdict["killed"]) for name, verdict in verdicts.items()}
 
 
 def main(argv: list[str]) -> int:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
-import json
 import subprocess
 import sys
 import tomllib
+
+import pytest
 
 from ..conftest import ROOT
 
@@ -63,7 +64,12 @@ def test_the_second_round_kills_on_a_failure_a_broken_collection_or_a_timeout(tm
     found = mutation.second_round([name for name in codes if name])
     assert found == {"m.model.fields.x_a__mutmut_1": True, "m.model.fields.x_a__mutmut_2": True, "m.model.fields.x_a__mutmut_3": False,
                      "m.model.fields.x_a__mutmut_4": True, "m.model.fields.x_a__mutmut_5": False}
-    assert json.loads((tmp_path / mutation.SECOND_ROUND).read_text(encoding="utf-8")) == found
+    # A second run keeps the verdicts while tests and functions are the same, and runs again after a test changed.
+    monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: pytest.fail("ran again"))
+    assert mutation.second_round([name for name in codes if name]) == found
+    (tmp_path / "mutants" / "tests" / "model" / "test_fields.py").write_text("# changed\n", encoding="utf-8")
+    monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: 0)
+    assert mutation.second_round(["m.model.fields.x_a__mutmut_1"]) == {"m.model.fields.x_a__mutmut_1": False}
 
 
 def test_the_second_round_kills_nothing_when_the_tests_fail_without_a_mutant(tmp_path, monkeypatch):
