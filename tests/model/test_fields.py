@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from kennisbank.model import fields as f
 from kennisbank.model.checks import make_context
+from kennisbank.model.gazetteer import Gazetteer, Municipality
 from kennisbank.model.records import Area, Count
 
 from ..conftest import TODAY
@@ -95,3 +97,27 @@ def test_a_contact_field_names_the_value_it_refuses(ctx, field, value, expected)
 def test_a_count_keeps_its_number_and_how_the_source_says_it(ctx, value, count):
     converted = f.CountField("aantal", "Aantal", "").convert(value, ctx)
     assert converted == count and (converted.number, converted.qualifier) == (count.number, count.qualifier)
+
+
+AREA = f.AreaField("werkgebied", "area", "", allow_unknown=True)
+
+
+def test_an_area_item_that_is_not_text_says_what_it_is(ctx):
+    assert list(AREA.check_item(3, ctx)) == [("", "moet de naam van een gemeente of provincie zijn, niet een getal")]
+
+
+def test_an_area_that_is_a_number_gets_messages_not_a_crash(ctx):
+    assert list(AREA.check(3, ctx))  # a message from the list field; iterating the number would raise
+
+
+def test_a_name_of_three_municipalities_lists_all_three(ctx):
+    three = Gazetteer([Municipality(f"GM000{i}", f"Berg ({q})", "Utrecht", 52.0, 5.0, ()) for i, q in enumerate("ABC", 1)])
+    found = list(AREA.check_item("Berg", dataclasses.replace(ctx, gazetteer=three)))
+    assert found == [("", "'Berg' is de naam van meer dan één gemeente; bedoel je 'Berg (A)', 'Berg (B)' of 'Berg (C)'?")]
+
+
+@pytest.mark.parametrize(("value", "area"), [
+    ("Onbekend", Area(unknown=True)), (["onbekend"], Area(unknown=True)), ("Landelijk", Area(national=True)),
+])
+def test_an_area_of_a_special_word_in_any_case(ctx, value, area):
+    assert AREA.convert(value, ctx) == area
