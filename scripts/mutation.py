@@ -112,11 +112,14 @@ KILLED = ("killed", "timeout", "caught by type check")
 SURVIVED = ("survived", "no tests")
 
 
-def unchecked() -> list[str]:
-    """The mutants that mutmut has not run yet."""
+NOT_CHECKED = "not checked"
+
+
+def results() -> list[tuple[str, str]]:
+    """(mutant name, status) of every mutant, from ``mutmut results``; the status of one not run yet is NOT_CHECKED."""
     done = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True,
                           text=True, check=True)
-    return sorted(line.strip().rsplit(": ", 1)[0] for line in done.stdout.splitlines() if line.endswith(": not checked"))
+    return [(name, status) for name, status in (line.strip().rsplit(": ", 1) for line in done.stdout.splitlines() if ": " in line)]
 
 
 def sample(names: list[str], size: int, seed: int) -> list[str]:
@@ -134,6 +137,9 @@ def sample(names: list[str], size: int, seed: int) -> list[str]:
 def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
     """The 95% Wilson interval of a proportion.
 
+    Written out here (six lines) rather than taken from statsmodels or scipy, which the project does not
+    otherwise need.
+
     >>> [round(x, 3) for x in wilson(90, 100)]
     [0.826, 0.945]
     """
@@ -143,15 +149,6 @@ def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
     centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
     half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
     return centre - half, centre + half
-
-
-def statuses() -> list[tuple[str, str]]:
-    """(mutant name, status) of every checked mutant, from mutmut's results."""
-    done = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=WORK, capture_output=True,
-                          text=True, check=True)
-    # Mutants not checked (a run over some names only, or one that was stopped) do not count.
-    pairs = [line.strip().rsplit(": ", 1) for line in done.stdout.splitlines() if ": " in line and not line.endswith("not checked")]
-    return [(name, status) for name, status in pairs]
 
 
 def per_module(found: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
@@ -254,13 +251,15 @@ def main(argv: list[str]) -> int:
         prepare()
         names = args.names
         if args.sample:
-            remaining = unchecked()
+            remaining = sorted(name for name, status in results() if status == NOT_CHECKED)
             names = sample(remaining, args.sample, args.seed)
             (WORK / SAMPLE).write_text(json.dumps({"seed": args.seed, "names": names, "pool": remaining}, indent=1) + "\n",
                                        encoding="utf-8")
         mutmut = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)]
         subprocess.run([*mutmut, *names], cwd=WORK, check=False)
-    found = statuses()
+    everything = results()
+    # Mutants not checked (a run over some names only, or one that was stopped) do not count.
+    found = [(name, status) for name, status in everything if status != NOT_CHECKED]
     again = second_round([name for name, status in found if status in SURVIVED])
     found = [(name, "killed" if again.get(name) else status) for name, status in found]
     for module, (dead, checked) in per_module(found).items():
@@ -272,7 +271,7 @@ def main(argv: list[str]) -> int:
     for name in survivors:
         print(f"  {name}   (bekijk: cd .mutation && {Path(sys.executable).name} -m mutmut show {name})")
     if (WORK / SAMPLE).exists():
-        print(estimate(found, json.loads((WORK / SAMPLE).read_text(encoding="utf-8")), len(unchecked())))
+        print(estimate(found, json.loads((WORK / SAMPLE).read_text(encoding="utf-8")), len(everything) - len(found)))
     return 0 if found and killed / len(found) >= MINIMUM else 1
 
 

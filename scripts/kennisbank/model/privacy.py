@@ -114,8 +114,6 @@ def could_hold_mobile(text: str) -> bool:
     Asking the matcher costs about 30 µs a text, and 100 µs a number-like string such as a date; at 10,000
     programmes that was a third of the checks.
     """
-    if not _DIGIT.search(text):
-        return False
     digits = len(_DIGIT.findall(text))
     return digits >= FEWEST_DIGITS_WITHOUT_PLUS or (digits >= FEWEST_DIGITS_WITH_PLUS and ("+" in text or "\uff0b" in text))
 

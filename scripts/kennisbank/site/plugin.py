@@ -218,15 +218,19 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        if self.serve_cache is None and page.file.src_uri in self.generated:
+        if self._let_go(page):
             page.markdown = ""  # converted; not read again (see on_post_page). Not None: mkdocs' Page.title is None then
         self.sanitiser.interface = False
         _clean_titles(page)
         self.publicity.queue_image(page, config)  # the title is known now: draw while mkdocs renders the rest
         return self.publicity.on_page_content(html, page)
 
+    def _let_go(self, page) -> bool:
+        """Whether the build may drop a page's text once mkdocs is done with it: a generated page, not in serve."""
+        return self.serve_cache is None and page.file.src_uri in self.generated
+
     def on_post_page(self, output, page, config):
-        if self.serve_cache is None and page.file.src_uri in self.generated:
+        if self._let_go(page):
             # mkdocs writes the page next and does not read its HTML again, but keeps it (and, without
             # on_page_content, its Markdown) of every page to the end of the build: at 10,000 programmes the
             # peak of the build's memory fell from 999 to 822 MB (PSS) without them (BENCHMARK.md).
