@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import yaml
 
 from kennisbank.model import checks
 from kennisbank.model.checks import Layout, check_all, slugify
-from kennisbank.model.problems import Severity
+from kennisbank.model.loading import MAX_BYTES, Source
+from kennisbank.model.problems import Problem, Severity
 
 from ..conftest import ROOT, TODAY
 from ..support.repo import copy_repo
@@ -20,6 +22,8 @@ from ..support.repo import copy_repo
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "invalid"
 EXPECTED: dict[str, list[str]] = yaml.safe_load((FIXTURES / "expected.yml").read_text(encoding="utf-8"))
 FIXTURE_FILES = sorted(p.relative_to(FIXTURES).as_posix() for p in FIXTURES.rglob("*") if p.is_file() and p.name != "expected.yml")
+#: Fixtures that only warn (not checked for over 12 months): they are still published.
+WARNINGS_ONLY = ("content/gidsen/oud.md", "good_practices/oud.md", "programmas/oud.yml")
 
 
 def test_every_fixture_has_expectations():
@@ -55,11 +59,13 @@ def check_with_fixture(shared_repo: tuple[Path, checks.CheckMemo], fixture: str)
 @pytest.mark.parametrize("fixture", FIXTURE_FILES)
 def test_invalid_fixture_reports_exact_problems(fixture, shared_repo):
     catalogue = check_with_fixture(shared_repo, fixture)
-    found = [p.format() for p in catalogue.problems if p.path == fixture]
-    assert found == EXPECTED[fixture]
+    mine = [p for p in catalogue.problems if p.path == fixture]
+    assert [p.format() for p in mine] == EXPECTED[fixture]
+    # A problem without a field has "" there, not None: problems of one line sort by field (None and str do not compare).
+    assert all(type(p.line) is int and p.line >= 1 and type(p.field) is str for p in mine)
 
 
-@pytest.mark.parametrize("fixture", [f for f in FIXTURE_FILES if not f.endswith("oud.md")])
+@pytest.mark.parametrize("fixture", [f for f in FIXTURE_FILES if f not in WARNINGS_ONLY])
 def test_invalid_fixture_is_not_published(fixture, shared_repo):
     catalogue = check_with_fixture(shared_repo, fixture)
     paths = {r.path for r in (*catalogue.pages, *catalogue.practices, *catalogue.programmes, *catalogue.stories)}
@@ -75,12 +81,19 @@ def test_the_shared_repository_is_the_real_one_again_after_a_fixture(shared_repo
     assert [p.slug for p in fresh.practices] == [p.slug for p in real.practices]
 
 
-def test_stale_entry_is_a_warning_not_an_error(scratch):
-    shutil.copy(FIXTURES / "good_practices/oud.md", scratch / "good_practices/oud.md")
-    catalogue = check_all(Layout(scratch), today=TODAY)
-    mine = [p for p in catalogue.problems if p.path == "good_practices/oud.md"]
+@pytest.mark.parametrize("fixture", WARNINGS_ONLY)
+def test_stale_entry_is_a_warning_not_an_error(fixture, shared_repo):
+    catalogue = check_with_fixture(shared_repo, fixture)
+    mine = [p for p in catalogue.problems if p.path == fixture]
     assert [p.severity for p in mine] == [Severity.WARNING]
-    assert "good_practices/oud.md" in {p.path for p in catalogue.practices}
+    assert fixture in {p.path for p in (*catalogue.pages, *catalogue.practices, *catalogue.programmes)}
+
+
+@pytest.mark.parametrize(("checked", "warned"), [(dt.date(2025, 12, 1), False), (dt.date(2025, 11, 30), True)])
+def test_an_entry_is_stale_only_after_more_than_twelve_months(checked, warned):
+    source = Source("programmas/x.yml", {"laatst_geverifieerd": checked.isoformat()}, {"laatst_geverifieerd": 4})
+    ctx = checks.make_context(Layout(ROOT), TODAY)
+    assert bool(list(checks.rule_fresh(source, "laatst_geverifieerd", ctx))) is warned
 
 
 def test_all_problems_are_reported_at_once(scratch):
@@ -116,6 +129,7 @@ def _records(catalogue):
 
 
 def test_a_memo_reads_only_changed_files_and_gives_the_same_catalogue(scratch, monkeypatch):
+    shutil.copy(FIXTURES / "good_practices" / "kapotte-yaml.md", scratch / "good_practices")  # cannot be read: no source
     memo = checks.CheckMemo()
     first = check_all(Layout(scratch), today=TODAY, memo=memo)
     assert _records(first) == _records(check_all(Layout(scratch), today=TODAY))
@@ -218,10 +232,9 @@ SYMLINK = ("dit is een symbolische koppeling (symlink); de kennisbank leest alle
            "Zet het bestand zelf hier neer")
 
 
+@pytest.mark.parametrize("with_memo", [False, True])  # as `kennisbank check`, and as `kennisbank serve` checks
 @pytest.mark.parametrize("data_file", [*DATA_FILES, "data"])
-def test_a_symlinked_data_file_is_refused_and_never_read(data_file, scratch, tmp_path, monkeypatch):
-    import os
-
+def test_a_symlinked_data_file_is_refused_and_never_read(data_file, with_memo, scratch, tmp_path, monkeypatch):
     secret = tmp_path / "geheim"
     if data_file == "data":
         shutil.copytree(scratch / "data", secret)
@@ -234,7 +247,7 @@ def test_a_symlinked_data_file_is_refused_and_never_read(data_file, scratch, tmp
     opened = []
     real_open = Path.open
     monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self.resolve()) or real_open(self, *a, **k))
-    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems]
+    problems = [p.format() for p in check_all(Layout(scratch), today=TODAY, memo=checks.CheckMemo() if with_memo else None).problems]
     assert [p for p in problems if p.startswith(f"{data_file}:")] == [f"{data_file}:1: {SYMLINK}"]
     assert not any("hunter2" in p or "geheim" in p or "HOME" in p for p in problems)
     assert not [f for f in opened if f == secret or secret in f.parents]
@@ -299,6 +312,66 @@ def test_a_tool_gets_every_problem_of_the_data_files_sorted_as_its_error(tmp_pat
         "data/gemeenten.csv:1: de kop mist de kolommen naam, provincie, lat, lon, aliassen; de eerste regel moet zijn: "
         "code,naam,provincie,lat,lon,aliassen",
         "data/vocabulaire.yml:2: ongeldige YAML: expected the node content, but found '<stream end>'"]
+
+
+def test_a_memo_checks_against_the_day_it_is_given_every_time(scratch):
+    memo, later = checks.CheckMemo(), dt.date(2040, 1, 2)  # later: everything is stale
+    for today in (TODAY, later, TODAY):
+        with_memo = check_all(Layout(scratch), today=today, memo=memo)
+        assert with_memo.context.today == today
+        assert with_memo.problems == check_all(Layout(scratch), today=today).problems
+
+
+def test_checking_is_against_the_day_it_is_given():
+    ctx, _ = checks.checking_context(Layout(ROOT), dt.date(2040, 1, 2))
+    assert ctx.today == dt.date(2040, 1, 2)
+
+
+def test_a_readme_in_a_source_folder_is_not_a_source(scratch):
+    before = check_all(Layout(scratch), today=TODAY)
+    (scratch / "good_practices" / "README.md").write_text("# Goede praktijken\n\nUitleg voor wie een praktijk toevoegt.\n", encoding="utf-8")
+    after = check_all(Layout(scratch), today=TODAY)
+    assert after.problems == before.problems
+    assert [p.slug for p in after.practices] == [p.slug for p in before.practices]
+
+
+def test_an_svg_over_the_size_limit_is_refused_without_reading_it(scratch, monkeypatch):
+    big = scratch / "content" / "groot.svg"
+    with big.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)
+    monkeypatch.setattr(checks, "svg_problems", lambda data: pytest.fail("the SVG was read"))
+    assert checks.content_file_problems([big], Layout(scratch)) == [
+        Problem("content/groot.svg", 1, "", "het bestand is groter dan 1 MB; maak de afbeelding kleiner")]
+
+
+@pytest.mark.parametrize(("count", "twice", "last"), [
+    (150, 0, "en nog 50 andere problemen in dit bestand; verbeter eerst deze"),
+    (101, 0, "en nog 1 andere problemen in dit bestand; verbeter eerst deze"),
+    (100, 5, None),  # 105 problems, but only 100 different ones: nothing more to count
+])
+def test_problems_beyond_the_cap_are_counted_in_one_line(count, twice, last):
+    problems = [Problem("a.md", line, "", "kapot") for line in range(1, count + 1)]
+    capped = checks._capped([*problems, *problems[:twice]])
+    assert capped[:checks.MAX_PROBLEMS_PER_FILE] == problems[:checks.MAX_PROBLEMS_PER_FILE]
+    assert capped[checks.MAX_PROBLEMS_PER_FILE:] == ([Problem("a.md", 100, "", last)] if last else [])
+
+
+@dataclasses.dataclass
+class _Linking:
+    path: str
+    programme: str
+
+
+@pytest.mark.parametrize(("programme", "programmes", "lines", "message"), [
+    ("fsan", ["fsan"], {}, None),
+    ("", ["fsan"], {}, None),
+    ("fsam", ["fsan", "tvcn"], {"p.md": 7}, "p.md:7: programma: het programma 'fsam' bestaat niet; bedoel je 'fsan'?"),
+    ("zzz", ["tvcn", "fsan", "fsan"], {}, "p.md:1: programma: het programma 'zzz' bestaat niet; bestaande programma's: fsan, tvcn"),
+    ("zzz", [], {}, "p.md:1: programma: het programma 'zzz' bestaat niet"),
+])
+def test_a_practice_links_only_to_a_programme_that_exists(programme, programmes, lines, message):
+    found = [p.format() for p in checks.rule_programme_links([_Linking("p.md", programme)], programmes, lines)]
+    assert found == ([message] if message else [])
 
 
 def test_a_tool_checks_against_the_day_it_is_given():

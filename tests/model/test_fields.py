@@ -121,3 +121,74 @@ def test_a_name_of_three_municipalities_lists_all_three(ctx):
 ])
 def test_an_area_of_a_special_word_in_any_case(ctx, value, area):
     assert AREA.convert(value, ctx) == area
+
+
+def test_one_municipality_of_a_name_with_a_qualifier_is_named_alone(ctx):
+    one = Gazetteer([Municipality("GM0001", "Berg (A)", "Utrecht", 52.0, 5.0, ())])
+    found = list(AREA.check_item("Berg", dataclasses.replace(ctx, gazetteer=one)))
+    assert found == [("", "'Berg' is de naam van meer dan één gemeente; bedoel je 'Berg (A)'?")]
+
+
+THEMES = f.Terms("themas", "themes", "", vocabulary="themas")
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    (f.Text("x", "x", "", max_length=5), "abcde", []),  # exactly the maximum
+    (f.Text("x", "x", "", max_length=5), "abcdef", [("", "is 6 tekens lang; het mag hoogstens 5 tekens zijn")]),
+    (f.Date("x", "x", ""), "1-5-2024", [("", "'1-5-2024' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-12-01)")]),
+    (f.Date("x", "x", ""), [2024], [("", "'[2024]' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-12-01)")]),
+    (f.CountField("x", "x", ""), 1, []),
+    (f.CountField("x", "x", ""), 0, [("", "'0' is geen aantal; schrijf het getal zoals de bron het noemt (12), eventueel met 'ruim', 'ongeveer', "
+                                     "'minstens', 'meer dan' ervoor (bijvoorbeeld 'ruim 200')")]),
+    (THEMES, ["werving", "werving"], [("[1]", "'werving' staat er twee keer in")]),
+    (THEMES, [3], [("[0]", "moet een thema zijn, niet een getal")]),
+    (f.Slugs("x", "x", ""), ["Redactie"], [("[0]", "'Redactie' is geen geldige sleutel; gebruik kleine letters, cijfers en streepjes")]),
+])
+def test_a_value_gets_exactly_its_message(field, value, expected, ctx):
+    assert list(field.check(value, ctx)) == expected
+
+
+def test_a_single_term_is_a_list_of_one(ctx):
+    assert THEMES.convert("werving", ctx) == ("werving",)
+
+
+def test_an_unknown_field_without_a_near_name_lists_the_allowed_ones(ctx):
+    assert list(f.check_mapping({"zzz": 1}, SOURCE.fields, ctx)) == [
+        ("zzz", "onbekend veld; toegestaan: url, titel"), ("url", "dit verplichte veld ontbreekt (een webadres (https://…))"),
+        ("titel", "dit verplichte veld ontbreekt (tekst)")]
+
+
+#: A group of which at least one of two fields must be given, with a start that may not come after its end.
+SPAN = f.Group("periode", "period", "", fields=(f.PartialDateField("begin", "start", "", required=False, allow_future=True),
+                                               f.PartialDateField("eind", "end", "", required=False, allow_future=True)),
+               one_of=("begin", "eind"), in_order=(("begin", "eind", "{earlier} ligt na {later}"),))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ({"begin": 2020}, []),
+    ({"begin": 2020, "eind": 2021}, []),  # both given
+    ({"begin": "2020-05", "eind": "2020-05"}, []),  # the same month: not in the wrong order
+    ({"begin": "2020-05-13", "eind": "2020-05-13"}, []),  # one day
+    ({"begin": 2021, "eind": 2020}, [(".eind", "2021 ligt na 2020")]),
+    ({}, [("", "vul minstens één van deze velden in: begin, eind")]),
+])
+def test_a_group_checks_one_of_and_order(value, expected, ctx):
+    assert list(SPAN.check(value, ctx)) == expected
+
+
+#: A group with sub-fields that need the context: the vocabulary for the schema, the gazetteer to convert.
+PLACE = f.Group("plaats", "place", "", fields=(AREA, THEMES))
+
+
+def test_a_group_without_a_record_class_converts_to_a_mapping_with_the_context(ctx):
+    assert PLACE.convert({"werkgebied": ["Utrecht"], "themas": ["werving"]}, ctx) == {
+        "area": Area(municipalities=("Utrecht",)), "themes": ("werving",)}
+    assert f.GroupList("x", "x", "", group=PLACE).convert([{"werkgebied": "Utrecht", "themas": []}], ctx) == (
+        {"area": Area(municipalities=("Utrecht",)), "themes": ()},)
+
+
+def test_the_json_schema_of_a_group_list_names_the_vocabulary_of_its_sub_fields(ctx):
+    schema = f.GroupList("x", "x", "Uitleg.", group=PLACE).json_schema(ctx)
+    themes = schema["items"]["properties"]["themas"]
+    assert [s for s in themes["anyOf"] if "enum" in s] == [{"enum": list(ctx.vocab.keys("themas"))}]
+    assert schema["type"] == "array" and schema["description"] == "Uitleg."
