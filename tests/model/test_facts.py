@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
 from kennisbank.model.checks import check_all
-from kennisbank.model.facts import load_facts
+from kennisbank.model.facts import load_facts, rule_fact_is_current
 from kennisbank.model.problems import Severity
-from kennisbank.model.records import PartialDate
+from kennisbank.model.records import Fact, FactValue, PartialDate
 
 from ..conftest import ROOT, TODAY
 
@@ -77,7 +79,7 @@ def test_no_facts_file_means_no_facts(layout, tmp_path):
 def test_every_reference_in_the_real_guides_names_a_fact(catalogue):
     used = set()
     for path in (ROOT / "content").rglob("*.md"):
-        used |= set(__import__("re").findall(r"\[\[feit:([a-z0-9-]+)\]\]", path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"\[\[feit:([a-z0-9-]+)\]\]", path.read_text(encoding="utf-8")))
     assert used and used <= set(catalogue.context.facts)
 
 
@@ -86,3 +88,19 @@ def test_no_warning_while_the_newest_value_holds(layout, today):
     catalogue = check_all(layout, today=today)
     late = {p.field for p in catalogue.problems if p.path == "data/feiten.yml"}
     assert "vrijwilligersvergoeding-per-uur.waarden" not in late
+
+
+@pytest.mark.parametrize("value", ["3", "[een, twee]", "'€ 5,60'"])
+def test_a_fact_that_is_not_a_group_says_what_it_should_be(layout, tmp_path, value):
+    (tmp_path / "feiten.yml").write_text(f"vergoeding: {value}\n", encoding="utf-8")
+    facts, problems = load_facts(tmp_path, tmp_path, check_all(layout, today=TODAY).context)
+    assert facts == {} and [p.format() for p in problems] == ["feiten.yml:1: vergoeding: moet een groep velden zijn (onderwerp, waarden)"]
+
+
+@pytest.mark.parametrize(("today", "warned"), [(dt.date(2025, 12, 31), False), (dt.date(2026, 1, 1), True)])
+def test_a_value_holds_up_to_and_including_its_last_day(catalogue, today, warned):
+    real = catalogue.context.facts["vrijwilligersvergoeding-per-uur"]
+    ends = Fact(key="x", subject="x", values=(FactValue(value="€ 1", source=real.current.source, start=PartialDate(2025),
+                                                        end=PartialDate(2025, 12, 31)),))
+    ctx = dataclasses.replace(catalogue.context, today=today)
+    assert bool(list(rule_fact_is_current(ends, ctx))) is warned

@@ -72,6 +72,7 @@ def test_every_real_content_file_passes(layout):
 
 def test_without_code_is_linear_and_exact():
     assert without_code("a `<b>` c ``<d>`` e `<f>") == "a       c         e `<f>"
+    assert without_code("a ``<b> ` c`` <d> `") == "a " + " " * 11 + " <d> `"  # a span ends only at a run of its own length
     long = "`a`` " * 200_000  # many unmatched runs: still one pass
     assert len(without_code(long)) == len(long)
 

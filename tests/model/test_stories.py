@@ -12,7 +12,7 @@ from kennisbank.model.checks import Layout, check_all, make_context
 from kennisbank.model.loading import read_source
 from kennisbank.model.records import Consent, PartialDate, Story
 from kennisbank.model.schema import json_schema
-from kennisbank.model.stories import is_story, rule_story_authors
+from kennisbank.model.stories import is_story, rule_consent_before_publication, rule_story_authors
 
 from ..conftest import ROOT, TODAY, run_cli
 from .test_checks import EXPECTED, FIXTURES
@@ -147,3 +147,17 @@ def test_an_unknown_author_is_told_which_authors_exist_on_the_line_of_the_field(
         "content/verhalen/posts/s.md:1: authors[2]: 'ook-onbekend' staat niet in content/verhalen/.authors.yml; kies uit: redactie, pharos",
     ]
     assert [p.line for p in rule_story_authors(stories, (), {}, "content")] == [1, 1, 1]
+
+
+@pytest.mark.parametrize(("given", "refused"), [(dt.date(2026, 9, 1), False), (dt.date(2026, 9, 2), True)])
+def test_consent_may_be_given_on_the_day_of_publication(given, refused):
+    story = Story(slug="s", path="s.md", doc_path="s.md", title="T", summary="S", date=dt.date(2026, 9, 1), categories=(),
+                  consent=Consent(identifiable=True, given_by="de geïnterviewde", date=given, recorded="formulier"), authors=())
+    assert bool(list(rule_consent_before_publication(story, 9))) is refused
+
+
+@pytest.mark.parametrize("authors", ["authors: [redactie]\n", "authors: 3\n", "redactie:\n  name: Redactie\n"])
+def test_an_authors_file_without_a_group_of_authors_says_what_it_should_be(scratch, authors):
+    (scratch / AUTHORS).write_text(authors, encoding="utf-8")
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == AUTHORS] == [
+        f"{AUTHORS}:1: authors: moet een groep zijn met per auteur een sleutel (zoals 'redactie') en daaronder name, description en avatar"]

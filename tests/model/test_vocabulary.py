@@ -51,6 +51,9 @@ def test_every_vocabulary_the_content_model_uses_is_required():
     (REAL.replace("    label: Adviseur\n", "", 1).encode(),
      ["data/vocabulaire.yml:6: rollen.adviseur.label: dit verplichte veld ontbreekt of is geen tekst"]),
     (b"- rollen\n", ["data/vocabulaire.yml:1: de velden moeten de vorm 'veld: waarde' hebben, één per regel"]),
+    (REAL.replace("rollen:\n", "rollen:\n  los: tekst\n  ook: tekst\n", 1).encode(),  # each term that is no group is named
+     ["data/vocabulaire.yml:6: rollen.los: moet 'label' en 'uitleg' hebben",
+      "data/vocabulaire.yml:7: rollen.ook: moet 'label' en 'uitleg' hebben"]),
 ])
 def test_a_broken_vocabulary_gets_a_dutch_message_and_is_not_used(tmp_path, raw, expected):
     assert _read(tmp_path, raw) == (None, expected)
@@ -81,6 +84,10 @@ def test_a_warning_about_the_file_is_kept_when_the_vocabularies_can_be_used(tmp_
     vocabularies, problems = _read(tmp_path, b"\xef\xbb\xbf" + REAL.encode())
     assert vocabularies is not None and vocabularies.label("themas", "werving") == "Werving en selectie"
     assert problems == ["data/vocabulaire.yml:1: het bestand begint met een BOM (byte order mark); sla het op als 'UTF-8' zonder BOM"]
+    # It is still an error (the check fails), so a tool refuses the file, as it does every file with an error.
+    (tmp_path / "vocabulaire.yml").write_bytes(b"\xef\xbb\xbf" + REAL.encode())
+    with pytest.raises(ValueError, match=r"^vocabulaire.yml:1: het bestand begint met een BOM"):
+        vb.load_vocabularies(tmp_path / "vocabulaire.yml")
 
 
 def test_a_tool_gets_every_problem_each_on_its_own_line(tmp_path):

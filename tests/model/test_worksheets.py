@@ -96,3 +96,16 @@ def test_name_and_title_of_an_opening_line(line, name, title):
 ])
 def test_room_to_fill_in(text, room):
     assert has_room_to_fill_in(text) is room
+
+
+def test_a_stray_closing_line_is_reported_and_the_worksheets_after_it_are_still_read():
+    sheets, problems = read_worksheets('///\n\n/// werkblad: lijst "Een lijst"\n- [ ] Een vakje.\n///', body_line=5)
+    assert [s.name for s in sheets] == ["lijst"]
+    assert [(line, message.split(";")[0]) for line, _, message in problems] == [
+        (5, "deze regel '///' sluit een werkblad, maar er is hier geen werkblad open")]
+
+
+def test_a_name_without_a_letter_or_digit_gets_an_example_name():
+    _, problems = read_worksheets('/// werkblad: ‽‽ "Titel"\n- [ ] Een vakje.\n///', body_line=1)
+    assert problems == [(1, "werkblad", "de naam '‽‽' mag alleen kleine letters, cijfers en streepjes bevatten; "
+                                        "schrijf bijvoorbeeld 'eerste-gesprek'")]
