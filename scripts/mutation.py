@@ -32,6 +32,7 @@ import random
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,33 +207,37 @@ def _function_hashes() -> dict[str, str]:
     return json.loads(stats.read_text(encoding="utf-8")).get("function_hashes", {}) if stats.exists() else {}
 
 
-def second_round(survivors: list[str]) -> dict[str, bool]:
+def second_round(survivors: list[str], workers: int = 1) -> dict[str, bool]:
     """Each survivor against its own module's tests in a fresh process: mutant name → killed (see the docstring).
 
     Killed: a test failed (1), the tests could not even be collected (2) or pytest broke (3), or the tests ran
     past ROUND_TIMEOUT_S; each only when the same tests pass without the mutant, which is checked first.
     A verdict of an earlier round is kept while the tests and the mutant's function are the same.
+    ``workers`` survivors run at once (each is its own process, so threads only wait for them).
     """
     functions, tests_hash = _function_hashes(), _tests_hash()
     path = WORK / SECOND_ROUND
     earlier = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     earlier = earlier.get("verdicts", {}) if isinstance(earlier.get("verdicts"), dict) else {}
-    verdicts: dict[str, dict[str, object]] = {}
+    keys = {name: f"{tests_hash}:{functions.get(name.rsplit('__mutmut_', 1)[0], '')}" for name in survivors}
+    verdicts: dict[str, dict[str, object]] = {name: earlier[name] for name in survivors if earlier.get(name, {}).get("key") == keys[name]}
+    todo = {name: tuple(test for test in own_tests(name) if (WORK / "mutants" / test).exists()) for name in survivors if name not in verdicts}
     clean: dict[tuple[str, ...], bool] = {}
-    for name in survivors:
-        key = f"{tests_hash}:{functions.get(name.rsplit('__mutmut_', 1)[0], '')}"
-        if earlier.get(name, {}).get("key") == key:
-            verdicts[name] = earlier[name]
-            continue
-        tests = tuple(test for test in own_tests(name) if (WORK / "mutants" / test).exists())
-        if tests not in clean:
-            clean[tests] = _own_tests_fail(list(tests), None) == 0
-            if not clean[tests]:
-                print(f"Let op: {' '.join(tests) or 'geen tests'} faalt al zonder mutant; de tweede ronde slaat die mutanten over.")
-        code = _own_tests_fail(list(tests), name) if clean[tests] else 0
-        verdicts[name] = {"key": key, "killed": code in (1, 2, 3, None)}
+    for tests in dict.fromkeys(todo.values()):
+        clean[tests] = _own_tests_fail(list(tests), None) == 0
+        if not clean[tests]:
+            print(f"Let op: {' '.join(tests) or 'geen tests'} faalt al zonder mutant; de tweede ronde slaat die mutanten over.")
+    for name in todo:
+        if not clean[todo[name]]:
+            verdicts[name] = {"key": keys[name], "killed": False}
+    runnable = [name for name in todo if clean[todo[name]]]
+    with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
+        for name, code in zip(runnable, pool.map(lambda name: _own_tests_fail(list(todo[name]), name), runnable), strict=True):
+            verdicts[name] = {"key": keys[name], "killed": code in (1, 2, 3, None)}
+            # Written after every verdict: a round that is stopped keeps what it found.
+            path.write_text(json.dumps({"verdicts": verdicts}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     path.write_text(json.dumps({"verdicts": verdicts}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return {name: bool(verdict["killed"]) for name, verdict in verdicts.items()}
+    return {name: bool(verdicts[name]["killed"]) for name in survivors}
 
 
 def main(argv: list[str]) -> int:
@@ -260,7 +265,7 @@ def main(argv: list[str]) -> int:
     everything = results()
     # Mutants not checked (a run over some names only, or one that was stopped) do not count.
     found = [(name, status) for name, status in everything if status != NOT_CHECKED]
-    again = second_round([name for name, status in found if status in SURVIVED])
+    again = second_round([name for name, status in found if status in SURVIVED], workers=args.max_children)
     found = [(name, "killed" if again.get(name) else status) for name, status in found]
     for module, (dead, checked) in per_module(found).items():
         print(f"  {module}: {dead} van {checked} gedood ({dead / checked:.1%})")

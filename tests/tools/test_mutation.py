@@ -54,14 +54,15 @@ def test_the_examples_in_the_script_hold():
     assert result.attempted >= 7 and result.failed == 0
 
 
-def test_the_second_round_kills_on_a_failure_a_broken_collection_or_a_timeout(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_second_round_kills_on_a_failure_a_broken_collection_or_a_timeout(tmp_path, monkeypatch, workers):
     monkeypatch.setattr(mutation, "WORK", tmp_path)
     (tmp_path / "mutants" / "tests" / "model").mkdir(parents=True)
     (tmp_path / "mutants" / "tests" / "model" / "test_fields.py").write_text("", encoding="utf-8")
     codes = {None: 0, "m.model.fields.x_a__mutmut_1": 1, "m.model.fields.x_a__mutmut_2": 2, "m.model.fields.x_a__mutmut_3": 0,
              "m.model.fields.x_a__mutmut_4": None, "m.model.fields.x_a__mutmut_5": 5}
     monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: codes[mutant])
-    found = mutation.second_round([name for name in codes if name])
+    found = mutation.second_round([name for name in codes if name], workers=workers)
     assert found == {"m.model.fields.x_a__mutmut_1": True, "m.model.fields.x_a__mutmut_2": True, "m.model.fields.x_a__mutmut_3": False,
                      "m.model.fields.x_a__mutmut_4": True, "m.model.fields.x_a__mutmut_5": False}
     # A second run keeps the verdicts while tests and functions are the same, and runs again after a test changed.
