@@ -44,6 +44,8 @@ SECOND_ROUND = "tweede-ronde.json"
 SAMPLE = "steekproef.json"
 #: A survivor whose own tests run longer than this in the second round counts as a timeout (killed), as in mutmut.
 ROUND_TIMEOUT_S = 300
+#: pytest's exit codes that kill a survivor in the second round (None: a timeout); see second_round.
+KILLING_CODES = (1, 2, 3, 4, None)
 #: Tests beyond a module's own that the second round gives its survivors: the parity of the gazetteer's rules in
 #: Python and JavaScript.
 MORE_TESTS = {"model.gazetteer": ["tests/javascript/test_parity.py"]}
@@ -210,9 +212,10 @@ def _function_hashes() -> dict[str, str]:
 def second_round(survivors: list[str], workers: int = 1) -> dict[str, bool]:
     """Each survivor against its own module's tests in a fresh process: mutant name → killed (see the docstring).
 
-    Killed: a test failed (1), the tests could not even be collected (2) or pytest broke (3), or the tests ran
-    past ROUND_TIMEOUT_S; each only when the same tests pass without the mutant, which is checked first.
-    A verdict of an earlier round is kept while the tests and the mutant's function are the same.
+    Killed: a test failed (1), the tests could not even be collected (2), pytest broke (3) or could not import a
+    conftest (4: a mutant that breaks an import made at import time), or the tests ran past ROUND_TIMEOUT_S; each
+    only when the same tests pass without the mutant, which is checked first. A verdict of an earlier round is kept
+    while the tests and the mutant's function are the same (a survivor's only when its exit code was kept with it).
     ``workers`` survivors run at once (each is its own process, so threads only wait for them).
     """
     functions, tests_hash = _function_hashes(), _tests_hash()
@@ -220,7 +223,9 @@ def second_round(survivors: list[str], workers: int = 1) -> dict[str, bool]:
     earlier = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     earlier = earlier.get("verdicts", {}) if isinstance(earlier.get("verdicts"), dict) else {}
     keys = {name: f"{tests_hash}:{functions.get(name.rsplit('__mutmut_', 1)[0], '')}" for name in survivors}
-    verdicts: dict[str, dict[str, object]] = {name: earlier[name] for name in survivors if earlier.get(name, {}).get("key") == keys[name]}
+    verdicts: dict[str, dict[str, object]] = {
+        name: earlier[name] for name in survivors
+        if earlier.get(name, {}).get("key") == keys[name] and (earlier[name].get("killed") or "code" in earlier[name])}
     todo = {name: tuple(test for test in own_tests(name) if (WORK / "mutants" / test).exists()) for name in survivors if name not in verdicts}
     clean: dict[tuple[str, ...], bool] = {}
     for tests in dict.fromkeys(todo.values()):
@@ -229,11 +234,11 @@ def second_round(survivors: list[str], workers: int = 1) -> dict[str, bool]:
             print(f"Let op: {' '.join(tests) or 'geen tests'} faalt al zonder mutant; de tweede ronde slaat die mutanten over.")
     for name in todo:
         if not clean[todo[name]]:
-            verdicts[name] = {"key": keys[name], "killed": False}
+            verdicts[name] = {"key": keys[name], "killed": False, "code": 0}
     runnable = [name for name in todo if clean[todo[name]]]
     with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
         for name, code in zip(runnable, pool.map(lambda name: _own_tests_fail(list(todo[name]), name), runnable), strict=True):
-            verdicts[name] = {"key": keys[name], "killed": code in (1, 2, 3, None)}
+            verdicts[name] = {"key": keys[name], "killed": code in KILLING_CODES, "code": code}
             # Written after every verdict: a round that is stopped keeps what it found.
             path.write_text(json.dumps({"verdicts": verdicts}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     path.write_text(json.dumps({"verdicts": verdicts}, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
+import json
 import subprocess
 import sys
 import tomllib
@@ -60,11 +61,11 @@ def test_the_second_round_kills_on_a_failure_a_broken_collection_or_a_timeout(tm
     (tmp_path / "mutants" / "tests" / "model").mkdir(parents=True)
     (tmp_path / "mutants" / "tests" / "model" / "test_fields.py").write_text("", encoding="utf-8")
     codes = {None: 0, "m.model.fields.x_a__mutmut_1": 1, "m.model.fields.x_a__mutmut_2": 2, "m.model.fields.x_a__mutmut_3": 0,
-             "m.model.fields.x_a__mutmut_4": None, "m.model.fields.x_a__mutmut_5": 5}
+             "m.model.fields.x_a__mutmut_4": None, "m.model.fields.x_a__mutmut_5": 5, "m.model.fields.x_a__mutmut_6": 4}
     monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: codes[mutant])
     found = mutation.second_round([name for name in codes if name], workers=workers)
     assert found == {"m.model.fields.x_a__mutmut_1": True, "m.model.fields.x_a__mutmut_2": True, "m.model.fields.x_a__mutmut_3": False,
-                     "m.model.fields.x_a__mutmut_4": True, "m.model.fields.x_a__mutmut_5": False}
+                     "m.model.fields.x_a__mutmut_4": True, "m.model.fields.x_a__mutmut_5": False, "m.model.fields.x_a__mutmut_6": True}
     # A second run keeps the verdicts while tests and functions are the same, and runs again after a test changed.
     monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: pytest.fail("ran again"))
     assert mutation.second_round([name for name in codes if name]) == found
@@ -82,3 +83,17 @@ def test_the_second_round_kills_nothing_when_the_tests_fail_without_a_mutant(tmp
 def test_the_script_runs_as_a_command():
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "mutation.py"), "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "--sample" in done.stdout and "--second-round-only" in done.stdout
+
+
+def test_a_survivor_judged_without_its_exit_code_is_judged_again(tmp_path, monkeypatch):
+    """Verdicts of an older round kept no exit code; a survivor among them may be killed by today's rules (code 4)."""
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    (tmp_path / "mutants" / "tests" / "model").mkdir(parents=True)
+    (tmp_path / "mutants" / "tests" / "model" / "test_fields.py").write_text("", encoding="utf-8")
+    key = f"{mutation._tests_hash()}:"
+    (tmp_path / mutation.SECOND_ROUND).write_text(json.dumps({"verdicts": {
+        "m.model.fields.x_a__mutmut_1": {"key": key, "killed": False},
+        "m.model.fields.x_a__mutmut_2": {"key": key, "killed": True}}}), encoding="utf-8")
+    monkeypatch.setattr(mutation, "_own_tests_fail", lambda tests, mutant: 4 if mutant else 0)
+    assert mutation.second_round(["m.model.fields.x_a__mutmut_1", "m.model.fields.x_a__mutmut_2"]) == {
+        "m.model.fields.x_a__mutmut_1": True, "m.model.fields.x_a__mutmut_2": True}
