@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -188,10 +191,6 @@ HOSTILE = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_a_hostile_file_of_1_mb_is_checked_in_bounded_time_and_memory(name, scratch):
-    import json
-    import subprocess
-    import sys
-
     folder = "content/gidsen" if name.startswith("gids-") else "good_practices" if name.endswith(".md") else "programmas"
     (scratch / folder / name).write_text(HOSTILE[name], encoding="utf-8")
     assert (scratch / folder / name).stat().st_size <= MB
@@ -212,8 +211,6 @@ def test_a_hostile_file_of_1_mb_is_checked_in_bounded_time_and_memory(name, scra
 
 
 def test_a_symlink_is_refused_and_its_target_never_read(scratch, tmp_path):
-    import os
-
     secret = tmp_path / "geheim.yml"
     secret.write_text("GEHEIM_WACHTWOORD: hunter2\nwerkgebied: [Geheimstad]\n", encoding="utf-8")
     os.symlink(secret, scratch / "programmas" / "koppeling.yml")
@@ -261,8 +258,6 @@ def test_a_missing_data_file_is_named(data_file, scratch):
 
 
 def test_a_pipe_is_refused_without_hanging(scratch):
-    import os
-
     os.mkfifo(scratch / "good_practices" / "pijp.md")
     catalogue = check_all(Layout(scratch), today=TODAY)
     assert [p.format() for p in catalogue.problems if p.path == "good_practices/pijp.md"] == [
@@ -327,9 +322,10 @@ def test_checking_is_against_the_day_it_is_given():
     assert ctx.today == dt.date(2040, 1, 2)
 
 
-def test_a_readme_in_a_source_folder_is_not_a_source(scratch):
+@pytest.mark.parametrize("folder", ["good_practices", "programmas"])
+def test_a_readme_in_a_source_folder_is_not_a_source(scratch, folder):
     before = check_all(Layout(scratch), today=TODAY)
-    (scratch / "good_practices" / "README.md").write_text("# Goede praktijken\n\nUitleg voor wie een praktijk toevoegt.\n", encoding="utf-8")
+    (scratch / folder / "README.md").write_text("# Uitleg\n\nVoor wie hier iets toevoegt.\n", encoding="utf-8")
     after = check_all(Layout(scratch), today=TODAY)
     assert after.problems == before.problems
     assert [p.slug for p in after.practices] == [p.slug for p in before.practices]
@@ -376,3 +372,90 @@ def test_a_practice_links_only_to_a_programme_that_exists(programme, programmes,
 
 def test_a_tool_checks_against_the_day_it_is_given():
     assert checks.make_context(Layout(ROOT), dt.date(2030, 1, 2)).today == dt.date(2030, 1, 2)
+
+
+# --- rules over one source, at their edges ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ctx():
+    return checks.make_context(Layout(ROOT), TODAY)
+
+
+def test_a_file_name_without_any_letter_gets_an_example_name():
+    assert list(checks.rule_file_name(Source("good_practices/€€.md", {}))) == [
+        (1, "", "de bestandsnaam '€€' mag alleen kleine letters, cijfers en streepjes bevatten; hernoem het bestand naar 'naam.md'")]
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "  ```"])
+def test_a_heading_in_a_code_block_is_no_heading(fence):
+    body = f"# Kop\n\n{fence}\n# Geen kop\n{fence.strip()}\n\n# Tweede kop\n"
+    assert checks._headings(Source("x.md", {}, body=body, body_line=5), 1) == [(5, "Kop"), (11, "Tweede kop")]
+
+
+SECTIONS = ("Werving", "Selectie", "Training", "Begeleiding", "Waardering", "Lessen")
+
+
+def _practice(sections: dict[str, str], tail: str = "\n") -> Source:
+    body = "# Voorbeeld\n\n" + "".join(f"## {name}\n{text}\n" for name, text in sections.items())
+    return Source("p.md", {}, body=body.rstrip("\n") + tail, body_line=3)
+
+
+@pytest.mark.parametrize(("sections", "tail", "expected"), [
+    ({name: "Tekst." for name in SECTIONS}, "\n", []),  # text right below each heading
+    ({**{name: "Tekst." for name in SECTIONS}, "Waardering": ""}, "\n", [
+        (13, "", "de sectie '## Waardering' is leeg; schrijf 'De bron zegt hier niets over.' als dat zo is")]),  # the one before the last
+    ({name: "Tekst." for name in SECTIONS[:-1]}, "\n\n\n", [
+        (14, "", "de sectie '## Lessen' ontbreekt; verplicht zijn: Werving, Selectie, Training, Begeleiding, Waardering, Lessen")]),
+    ({name: "Tekst." for name in SECTIONS[:-1]}, "\n   \n", [
+        (15, "", "de sectie '## Lessen' ontbreekt; verplicht zijn: Werving, Selectie, Training, Begeleiding, Waardering, Lessen")]),
+])
+def test_the_sections_of_a_practice_on_their_lines(sections, tail, expected):
+    assert list(checks.rule_practice_sections(_practice(sections, tail))) == expected
+
+
+def _running(sources, period=None) -> Source:
+    data = {"status": "lopend", "bronnen": sources, **({"periode": period} if period else {})}
+    return Source("programmas/x.yml", data, {"status": 7})
+
+
+SINCE = (TODAY - checks.RECENT).isoformat()
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (_running([{"datum": SINCE}]), []),  # exactly 24 months old: still recent
+    (_running([{"datum": "2020-01-01"}]), [
+        (7, "status", f"'lopend' kan alleen als een bron van na {SINCE} zegt dat het loopt (de nieuwste bron is van 2020-01-01); "
+                      "zet de status op 'onbekend', of voeg zo'n bron toe")]),
+    (_running([{"titel": "zonder datum"}]), [
+        (7, "status", f"'lopend' kan alleen als een bron van na {SINCE} zegt dat het loopt (geen bron noemt een datum); "
+                      "zet de status op 'onbekend', of voeg zo'n bron toe")]),
+    (_running(3), [  # no list: the schema says so; this rule only says that no source has a date
+        (7, "status", f"'lopend' kan alleen als een bron van na {SINCE} zegt dat het loopt (geen bron noemt een datum); "
+                      "zet de status op 'onbekend', of voeg zo'n bron toe")]),
+    (_running([{"datum": "2026-01-01"}], {"eind": TODAY.isoformat()}), []),  # the period ends today: it still runs
+])
+def test_running_needs_a_recent_source_and_a_period_not_yet_over(source, expected, ctx):
+    assert list(checks.rule_running_needs_recent_source(source, ctx)) == expected
+
+
+def test_templates_and_dot_folders_in_content_are_not_published(scratch):
+    for folder in ("templates", ".concept"):
+        (scratch / "content" / folder).mkdir(exist_ok=True)
+        (scratch / "content" / folder / "los.md").write_text("geen front matter\n", encoding="utf-8")
+        (scratch / "content" / folder / "los.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert [p for p in catalogue.problems if "templates/" in p.path or ".concept/" in p.path] == []
+
+
+def test_data_that_cannot_be_used_still_gives_a_context_that_can_be_asked(scratch):
+    (scratch / "data" / "gemeenten.csv").write_text("code\n", encoding="utf-8")
+    catalogue = check_all(Layout(scratch), today=TODAY)
+    assert catalogue.programmes == () and catalogue.context.gazetteer.lookup("Utrecht") is None
+
+
+def test_duplicate_programme_in_subfolder(scratch):
+    (scratch / "programmas" / "regio").mkdir()
+    shutil.copy(scratch / "programmas" / "fsan-vrouwenbesnijdenis.yml", scratch / "programmas" / "regio" / "fsan-vrouwenbesnijdenis.yml")
+    mine = [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == "programmas/regio/fsan-vrouwenbesnijdenis.yml"]
+    assert mine == ["programmas/regio/fsan-vrouwenbesnijdenis.yml:1: er is al een programma met de naam 'fsan-vrouwenbesnijdenis' "
+                    "(programmas/fsan-vrouwenbesnijdenis.yml); kies een andere bestandsnaam"]

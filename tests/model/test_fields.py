@@ -143,6 +143,13 @@ THEMES = f.Terms("themas", "themes", "", vocabulary="themas")
     (THEMES, ["werving", "werving"], [("[1]", "'werving' staat er twee keer in")]),
     (THEMES, [3], [("[0]", "moet een thema zijn, niet een getal")]),
     (f.Slugs("x", "x", ""), ["Redactie"], [("[0]", "'Redactie' is geen geldige sleutel; gebruik kleine letters, cijfers en streepjes")]),
+    (f.Text("x", "x", ""), "twee\nregels", [("", f.MESSAGES["text_one_line"])]),
+    (f.PartialDateField("x", "x", ""), "2099-01", [("", f.MESSAGES["in_the_future"].format(value="2099-01"))]),
+    (f.Reference("x", "x", "", target="programma"), 3,
+     [("", "'3' is geen geldige naam van een programma; gebruik de bestandsnaam zonder extensie")]),
+    (f.Reference("x", "x", "", target="programma"), "Fsan",
+     [("", "'Fsan' is geen geldige naam van een programma; gebruik de bestandsnaam zonder extensie")]),
+    (f.Flag("x", "x", ""), "ja", [("", "moet true of false zijn, niet tekst")]),
 ])
 def test_a_value_gets_exactly_its_message(field, value, expected, ctx):
     assert list(field.check(value, ctx)) == expected
@@ -192,3 +199,4 @@ def test_the_json_schema_of_a_group_list_names_the_vocabulary_of_its_sub_fields(
     themes = schema["items"]["properties"]["themas"]
     assert [s for s in themes["anyOf"] if "enum" in s] == [{"enum": list(ctx.vocab.keys("themas"))}]
     assert schema["type"] == "array" and schema["description"] == "Uitleg."
+

@@ -19,6 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kennisbank.model import loading
+
 from ..conftest import ROOT, copy_repo, run_cli
 
 #: The data files, read as every source is (gap 2 of issue 13); an example replaces one, and puts it back afterwards.
@@ -94,8 +96,6 @@ def test_check_survives_random_and_mutated_files(repo, data, target):
 
 def test_the_fuzzer_would_notice_a_traceback(repo, monkeypatch):
     """The property above fails when check raises: plant a crash and see it surface."""
-    from kennisbank.model import loading
-
     def crash(*args, **kwargs):
         raise RecursionError("planted")
 

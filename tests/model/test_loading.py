@@ -1,12 +1,16 @@
 """Reading bytes, front matter and YAML, with exact lines."""
 
 import os
+import tracemalloc
 
 import pytest
 import yaml
 
 from kennisbank.model import loading
 from kennisbank.model.loading import decode, parse_yaml, read_source, split_front_matter
+from kennisbank.model.problems import Problem
+
+from ..conftest import ROOT
 
 
 def test_bom_is_reported_and_stripped():
@@ -94,8 +98,6 @@ def test_line_of_falls_back_to_parent(tmp_path):
 
 def front_matters():
     """The YAML of every real source file and every invalid fixture, with its first line."""
-    from ..conftest import ROOT
-
     for path in sorted([*ROOT.glob("content/**/*.md"), *ROOT.glob("good_practices/*.md"), *ROOT.glob("programmas/*.yml"),
                         *ROOT.glob("tests/fixtures/invalid/**/*.md"), *ROOT.glob("tests/fixtures/invalid/**/*.y*ml")]):
         text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
@@ -110,10 +112,6 @@ def front_matters():
 @pytest.mark.parametrize(("text", "first_line"), list(front_matters()))
 def test_libyaml_and_pure_python_parsers_agree(text, first_line, monkeypatch):
     """The fast path (libyaml) gives the same data, lines and messages as the pure-Python parser."""
-    import yaml
-
-    from kennisbank.model import loading
-
     assert yaml.__with_libyaml__, "PyYAML zonder libyaml: het snelle pad wordt niet getest"
     fast = parse_yaml(text, "x.md", first_line)
     monkeypatch.setattr(loading, "_FastLoader", loading._Loader)
@@ -131,8 +129,6 @@ def billion_laughs(levels: int = 9) -> str:
 
 
 def test_nested_aliases_are_refused_before_they_expand():
-    import tracemalloc
-
     tracemalloc.start()
     data, _, problems = parse_yaml(billion_laughs(), "x.yml", 1)
     peak = tracemalloc.get_traced_memory()[1]
@@ -158,8 +154,6 @@ def test_nested_aliases_are_refused_before_they_expand():
     ("? [a, b]\n: c\n", "x.yml:1: een lijst of groep kan geen veldnaam zijn"),
 ])
 def test_yaml_that_content_has_no_use_for_gets_a_dutch_message(text, expected, monkeypatch):
-    from kennisbank.model import loading
-
     for loader in (loading._FastLoader, loading._Loader):  # the fast path and the pure-Python one
         monkeypatch.setattr(loading, "_FastLoader", loader)
         data, _, problems = parse_yaml(text, "x.yml", 1)
@@ -174,14 +168,29 @@ def test_quoted_values_and_ordinary_numbers_still_pass():
 
 
 def test_a_file_over_the_limit_is_not_read(tmp_path):
-    from kennisbank.model.loading import MAX_BYTES
-
     file = tmp_path / "groot.md"
-    file.write_bytes(b"---\ntitel: x\n---\n" + b"a" * MAX_BYTES)
+    file.write_bytes(b"---\ntitel: x\n---\n" + b"a" * loading.MAX_BYTES)
     source, problems = read_source(file, tmp_path)
     assert source is None
-    assert [p.format() for p in problems] == [
-        "groot.md:1: het bestand is 1.0 MB; een bronbestand mag hoogstens 1 MB zijn. Splits het op of haal er iets uit"]
+    assert problems == [Problem("groot.md", 1, "", "het bestand is 1.0 MB; een bronbestand mag hoogstens 1 MB zijn. "
+                                                   "Splits het op of haal er iets uit")]
+
+
+@pytest.mark.parametrize(("lists", "refused"), [(19, False), (20, True)])  # with the mapping around them: 20 levels, then 21
+def test_values_may_be_twenty_levels_deep_and_no_deeper(lists, refused):
+    data, _, problems = parse_yaml("a: " + "[" * lists + "]" * lists + "\n", "x.yml", 1)
+    assert (data is None, [p.format() for p in problems]) == (
+        (True, ["x.yml:1: a: de waarden staan hier meer dan 20 lagen diep in elkaar; een bronbestand heeft er hoogstens drie nodig"])
+        if refused else (False, []))
+
+
+def test_a_refused_item_of_a_list_is_named_by_its_place():
+    assert [(p.line, p.field) for p in parse_yaml("a:\n  - &x 1\n  - &y 2\n", "x.yml", 1)[2]] == [(2, "a[0]"), (3, "a[1]")]
+
+
+@pytest.mark.parametrize("text", ["", "# alleen commentaar\n", "---\n"])
+def test_yaml_without_fields_says_so(text):
+    assert parse_yaml(text, "x.yml", 1) == (None, {}, [Problem("x.yml", 1, "", "er staan geen velden in; vul de velden in volgens het sjabloon")])
 
 
 @pytest.mark.parametrize(("problem", "context", "expected"), [

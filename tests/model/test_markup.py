@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kennisbank.model.checks import check_all
 from kennisbank.model.loading import Source
 from kennisbank.model.markup import rule_no_markup_in_body, rule_no_markup_in_fields, svg_problems, without_code
 
@@ -30,6 +31,10 @@ def body_problems(text: str) -> list[str]:
     "[klik](javascript:alert(1))",
     "[klik](  JavaScript:alert(1))",
     "[klik](java&#115;cript:alert(1))",
+    "[klik](java\tscript:alert(1))",  # a browser drops tabs and newlines in an address
+    "[klik]: java\tscript:alert(1)",
+    "[klik](java&#9;script:alert(1))",
+    "<div onclick=alert(1)",  # a tag at the start of a line may go on on the next line
     "[klik](data:text/html;base64,PHNjcmlwdD4=)",
     "[klik]: vbscript:msgbox(1)",
     "![pixel](https://tracker.example/p.gif)",
@@ -64,8 +69,6 @@ def test_fenced_code_is_not_checked():
 
 
 def test_every_real_content_file_passes(layout):
-    from kennisbank.model.checks import check_all
-
     problems = [p.format() for p in check_all(layout).problems if "HTML" in p.message or "adres '" in p.message]
     assert problems == []
 
@@ -103,3 +106,10 @@ def test_the_perskit_svgs_are_drawings(svg: Path):
 def test_scripted_or_linked_svgs_are_refused(svg, needle):
     problems = svg_problems(svg)
     assert problems and any(needle in message for _, message in problems), problems
+
+
+def test_an_image_from_elsewhere_is_named_by_its_first_sixty_characters():
+    url = "https://tracker.example/" + "p" * 80 + ".gif"
+    assert body_problems(f"![pixel]({url})") == [
+        f"de afbeelding '{url[:60]}' staat op een andere website; zet hem in content/ en verwijs ernaar met een pad, "
+        "want de site laadt niets van andere servers"]

@@ -28,7 +28,7 @@ def catalogue(layout):
 
 def test_real_story_is_a_story_record(catalogue):
     story = next(s for s in catalogue.stories if s.path == STORY)
-    assert story.doc_path == "verhalen/posts/maaksessie-sleutelpersonen-2020.md"
+    assert (story.slug, story.doc_path) == ("maaksessie-sleutelpersonen-2020", "verhalen/posts/maaksessie-sleutelpersonen-2020.md")
     assert story.categories == ("Verslag", "Actieagenda")
     assert story.authors == ("redactie",)
     assert story.consent == Consent(identifiable=False)

@@ -109,3 +109,11 @@ def test_a_name_without_a_letter_or_digit_gets_an_example_name():
     _, problems = read_worksheets('/// werkblad: ‽‽ "Titel"\n- [ ] Een vakje.\n///', body_line=1)
     assert problems == [(1, "werkblad", "de naam '‽‽' mag alleen kleine letters, cijfers en streepjes bevatten; "
                                         "schrijf bijvoorbeeld 'eerste-gesprek'")]
+
+
+def test_a_note_may_go_on_on_lines_indented_with_a_tab_and_a_part_keeps_its_indenting():
+    body = '/// werkblad: lijst "Een lijst"\n    - [ ] Ingesprongen.[^a]\n///\n\n[^a]: Eerste regel,\n\tmet een tab verder.\nGeen deel.'
+    sheets, problems = read_worksheets(body, body_line=1)
+    assert problems == []
+    assert sheets[0].body == "    - [ ] Ingesprongen.[^a]"
+    assert sheets[0].notes == ("[^a]: Eerste regel,\n\tmet een tab verder.",)

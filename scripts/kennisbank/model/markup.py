@@ -47,8 +47,10 @@ _HTML_START = re.compile(r"<(?:[A-Za-z/!?])")
 _AUTOLINK = re.compile(r"<(?:(?:https?|ftp)://[^<>\s]*|mailto:[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>", re.IGNORECASE)
 _WRAPPER = re.compile(r'^(?:<div(?: class="[a-z0-9 _-]*")? markdown(?:="1")?>|</div>)$')
 # Bounded repeats, so that a line of a thousand '[' or '{' without an end costs a thousand steps, not a million.
-_LINK = re.compile(r"(!?)\[[^\]\n]{0,1000}\]\(\s*<?([^\s)>]{0,2000})")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]{1,1000}\]:\s*<?([^\s>]{0,2000})")
+# An address ends at a space, but not at a tab: Markdown keeps a tab in the address, and a browser drops it
+# ("java<tab>script:" is "javascript:").
+_LINK = re.compile(r"(!?)\[[^\]\n]{0,1000}\]\(\s*<?([^ \n)>]{0,2000})")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]{1,1000}\]:\s*<?([^ \n>]{0,2000})")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]{0,500})[ ]*\}")
 _ATTR_TOKEN = re.compile(r"""([^\s=]+)(?:=(?:"[^"]*"|'[^']*'|\S*))?""")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
