@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kennisbank.contribute.from_issue import convert
+from kennisbank.model import checks
 from kennisbank.model.checks import Layout, check_all
 
 from ..conftest import ROOT, TODAY, run_cli
@@ -111,8 +112,6 @@ def test_hostile_sources_are_refused_by_the_checks(scratch):
 
 def test_without_the_checks_nothing_hostile_reaches_the_site(scratch, monkeypatch):
     """The second wall alone: with the HTML rules switched off, escaping and nh3 (site/sanitise.py) keep every page clean."""
-    from kennisbank.model import checks
-
     monkeypatch.setattr(checks, "rule_no_markup_in_fields", lambda source: iter(()))
     monkeypatch.setattr(checks, "rule_no_markup_in_body", lambda source: iter(()))
     result = convert((ISSUES / "praktijk-html.md").read_text(encoding="utf-8"), scratch / "data", TODAY)

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from kennisbank.model import checks
+from kennisbank.site.project import build_site
 from kennisbank.site.searchindex import part_of
 
 from ..conftest import ROOT, copy_repo, serve_directory, watched_page
@@ -74,8 +75,6 @@ laatst_geverifieerd: {today.isoformat()}
 @pytest.fixture(scope="module")
 def scratch_site(tmp_path_factory):
     """The real repository plus synthetic programmes, built with its search index and served."""
-    from kennisbank.site.project import build_site
-
     repo = copy_repo(tmp_path_factory.mktemp("zoeken") / "repo")
     today = dt.date.today()
     for number, (form, sentence) in enumerate(FORMS.items(), start=1):

@@ -12,7 +12,7 @@ from kennisbank.contribute.forms import CORRECTION_PAGE_FIELD, ENTRY_FORMS, FORM
 from kennisbank.contribute.from_issue import FORM_SOURCE
 from kennisbank.model.checks import check_all
 from kennisbank.model.fields import Group, GroupList
-from kennisbank.model.schema import SCHEMAS
+from kennisbank.model.schema import PRACTICE_SECTIONS, SCHEMAS
 
 from ..conftest import ROOT, TODAY
 from ..conftest import run_cli as run
@@ -73,8 +73,6 @@ def test_required_fields_are_required_questions(kind):
 
 
 def test_practice_form_asks_every_section():
-    from kennisbank.model.schema import PRACTICE_SECTIONS
-
     assert [q.section for q in FORMS["praktijk"].questions if q.section] == list(PRACTICE_SECTIONS)
 
 

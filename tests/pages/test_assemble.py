@@ -6,12 +6,15 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import posixpath
+import re
 import shutil
 
 import pytest
 
 from kennisbank.model.checks import CheckMemo, Layout, check_all
 from kennisbank.model.records import Count, PartialDate
+from kennisbank.model.schema import SCHEMAS
 from kennisbank.pages import assemble, common, entries, paginate, templating, worksheets
 from kennisbank.pages import catalogue as catalogue_module
 from kennisbank.tools.synthetic import make_repo
@@ -125,8 +128,6 @@ def test_json_export_round_trips(catalogue, files):
 
 
 def test_content_model_page_documents_every_field(files):
-    from kennisbank.model.schema import SCHEMAS
-
     page = files["bijdragen/inhoudsmodel.md"].content
     for fields in SCHEMAS.values():
         for f in fields:
@@ -138,9 +139,6 @@ def test_content_model_page_documents_every_field(files):
 @pytest.fixture(scope="module")
 def big(tmp_path_factory, root):
     """A catalogue of 260 synthetic programmes and 60 practices, and its generated files."""
-    from kennisbank.model.checks import Layout
-    from kennisbank.tools.synthetic import make_repo
-
     repo = make_repo(root, tmp_path_factory.mktemp("groot") / "repo", 260, 60, today=TODAY)
     catalogue = check_all(Layout(repo.root), today=TODAY)
     return catalogue, {f.doc_path: f for f in assemble.generate(catalogue)}
@@ -148,9 +146,6 @@ def big(tmp_path_factory, root):
 
 def entry_links(doc: str, content: str) -> list[str]:
     """Docs paths that the list items and table rows of a page link to, page numbers left out."""
-    import posixpath
-    import re
-
     found = re.findall(r"^[-|] \[[^\]]+\]\(([^)#]+)[^)]*\)(?!\{)", content, re.MULTILINE)
     return [posixpath.normpath(posixpath.join(posixpath.dirname(doc), target)) for target in found]
 
@@ -184,8 +179,6 @@ def test_theme_pages_list_every_entry_once(big):
 
 
 def test_map_list_pages_cover_every_programme_per_province_and_link_to_each_start(big):
-    import re
-
     catalogue, files = big
     pages = {d: f.content for d, f in files.items() if d == "sociale-kaart/index.md" or d.startswith("sociale-kaart/pagina/")}
     assert len(pages) > 2

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from kennisbank.pages import shareimage, sharing
 from kennisbank.pages.sharing import ImageQueue, ShareCard, image_path, page_description, page_title, robots_txt, section_label, site_address, write_images
 
@@ -93,9 +96,6 @@ def test_robots_points_at_the_sitemap():
 
 
 def test_prune_removes_only_old_unused_images(tmp_path):
-    import os
-    import time
-
     cache = tmp_path / "cache"
     cache.mkdir()
     old = time.time() - 40 * 86400

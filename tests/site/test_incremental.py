@@ -9,6 +9,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.pages.common import Generated
@@ -83,9 +85,6 @@ def test_fingerprint_follows_content_theme_and_payment_data_but_not_a_practice_t
 @pytest.fixture
 def dirty_build(scratch, tmp_path):
     """Build the scratch repository as `kennisbank serve` does: dirty, the plugin kept between builds."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     site = tmp_path / "served"
     started = []
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
 import threading
 from pathlib import Path
 
@@ -97,16 +99,12 @@ def test_a_small_site_is_one_index(tmp_path):
 
 
 def test_pagefind_failing_is_an_error(tmp_path, monkeypatch):
-    import subprocess
     monkeypatch.setattr(si.subprocess, "run", lambda command, **kwargs: subprocess.CompletedProcess(command, 2, "", "kapot"))
     with pytest.raises(si.SearchIndexError, match="pagefind stopte met code 2:\n\nkapot"):
         si.build_index(site_with(tmp_path / "site", {"a/index.html": "Een pagina."}))
 
 
 def test_pagefind_runs_as_a_child_that_dies_with_the_build(tmp_path, monkeypatch):
-    import os
-    import subprocess
-
     given = {}
 
     def run(command, **kwargs):

@@ -12,7 +12,10 @@ import urllib.request
 
 import pytest
 
+from kennisbank.model.checks import Layout, check_all
+from kennisbank.model.problems import errors
 from kennisbank.tools import bench, cli
+from kennisbank.tools.synthetic import make_repo
 
 BUILD_KEYS = {"wall_s", "cpu_s", "startup_s", "loading_validation_s", "generation_s", "plugin_hooks_s", "mkdocs_s",
               "search_index_s", "own_s", "own_share", "search_index_share", "peak_rss_mb", "python_peak_rss_mb",
@@ -106,10 +109,6 @@ def test_table_has_a_row_per_figure_and_a_dash_when_missing():
 
 
 def test_without_worksheets_the_guides_stay_valid_and_hold_none(tmp_path, root):
-    from kennisbank.model.checks import Layout, check_all
-    from kennisbank.model.problems import errors
-    from kennisbank.tools.synthetic import make_repo
-
     repo = make_repo(root, tmp_path / "repo", 5)
     before = check_all(Layout(repo.root))
     sheets = sum(len(page.worksheets) for page in before.pages)
