@@ -112,8 +112,17 @@ def test_a_name_without_a_letter_or_digit_gets_an_example_name():
 
 
 def test_a_note_may_go_on_on_lines_indented_with_a_tab_and_a_part_keeps_its_indenting():
-    body = '/// werkblad: lijst "Een lijst"\n    - [ ] Ingesprongen.[^a]\n///\n\n[^a]: Eerste regel,\n\tmet een tab verder.\nGeen deel.'
+    body = '/// werkblad: lijst "Een lijst"\n    - [ ] Ingesprongen.[^a]\n- [ ] Vak X\n///\n\n[^a]: Eerste regel,\n\tmet een tab verder.\nGeen deel.'
     sheets, problems = read_worksheets(body, body_line=1)
     assert problems == []
-    assert sheets[0].body == "    - [ ] Ingesprongen.[^a]"
+    assert sheets[0].body == "    - [ ] Ingesprongen.[^a]\n- [ ] Vak X"
     assert sheets[0].notes == ("[^a]: Eerste regel,\n\tmet een tab verder.",)
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("/// werkblad:\n///", "het werkblad '…' is leeg"),
+    ("/// werkblad:\n- [ ] Een vakje.", "het werkblad '…' wordt niet gesloten"),
+])
+def test_a_worksheet_without_a_name_is_called_an_ellipsis(body, message):
+    _, problems = read_worksheets(body, body_line=1)
+    assert [m.split(";")[0] for _, _, m in problems][-1] == message
