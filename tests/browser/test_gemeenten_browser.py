@@ -71,6 +71,11 @@ def test_a_place_name_shows_its_municipality_first_with_its_count(page, site_url
 def test_the_header_box_shows_the_same_first_result(page, site_url, records, query, name):
     page.goto(f"{site_url}over/")
     page.locator("[data-kb-zoekveld] input[name=q]").press_sequentially(query)
+    # The box shows results while one types: wait for those of the whole query (its place first), not of a part of it.
+    page.wait_for_function("""title => {
+        const first = document.querySelector('[data-kb-lijst] li');
+        return first !== null && first.querySelector('a').textContent === title;
+    }""", arg=f"Sleutelpersonen in {name}")
     first = first_result(page, "[data-kb-lijst]")
     assert first["place"] and first["title"] == f"Sleutelpersonen in {name}"
     assert first["text"] == expected_text(records, name)
