@@ -302,6 +302,8 @@ CURRENT = (DATA / "gemeenten.csv").read_text(encoding="utf-8")
      ["data/gemeenten.csv:1: de kop mist de kolommen lat, lon, aliassen; de eerste regel moet zijn: code,naam,provincie,lat,lon,aliassen"]),
     ("gemeenten.csv", (CURRENT + 'GM9999,"' + "x" * 200_000 + '",Utrecht,52,5,\n').encode(),
      [f"data/gemeenten.csv:{CURRENT.count(chr(10)) + 1}: hier kan de CSV niet verder gelezen worden; een waarde is te lang"]),
+    ("gemeenten.csv", b"\xef\xbb\xbf" + CURRENT.encode(),  # a problem of reading the file, before its rows
+     ["data/gemeenten.csv:1: het bestand begint met een BOM (byte order mark); sla het op als 'UTF-8' zonder BOM"]),
     ("gemeenten.csv", CURRENT.replace("52.1685", "nan", 1).encode(),
      [f"data/gemeenten.csv:{CURRENT[:CURRENT.index('52.1685')].count(chr(10)) + 1}: lat: lat en lon moeten graden zijn, zoals 52.0907 en 5.1214"]),
     ("voormalige_gemeenten.csv", b"naam,opgeheven,opvolger\nKapot,2015-01-01,Utrecht\n\xff\n",
