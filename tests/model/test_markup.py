@@ -8,7 +8,15 @@ import pytest
 
 from kennisbank.model.checks import check_all
 from kennisbank.model.loading import Source
-from kennisbank.model.markup import rule_no_markup_in_body, rule_no_markup_in_fields, svg_problems, without_code
+from kennisbank.model.markup import (
+    MARKDOWN_ONLY,
+    PLAIN_TEXT_ONLY,
+    SVG_ONLY,
+    rule_no_markup_in_body,
+    rule_no_markup_in_fields,
+    svg_problems,
+    without_code,
+)
 
 from ..conftest import ROOT
 
@@ -91,21 +99,59 @@ def test_the_perskit_svgs_are_drawings(svg: Path):
     assert svg_problems(svg.read_bytes()) == []
 
 
-@pytest.mark.parametrize(("svg", "needle"), [
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "'<script>'"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "'onload'"),
-    (b'<svg><foreignObject><iframe/></foreignObject></svg>', "'<foreignObject>'"),
-    (b'<svg><use href="https://example.org/x.svg#a"/></svg>', "'href'"),
-    (b'<svg><use xlink:href="javascript:alert(1)"/></svg>', "'xlink:href'"),
-    (b'<svg><rect style="fill:url(https://example.org/p)"/></svg>', "'style'"),
-    (b'<svg><style>@import url(https://example.org/a.css);</style></svg>', "'<style>'"),
-    (b'<svg><set attributeName="href" to="javascript:alert(1)"/></svg>', "'<set>'"),
-    (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg>&b;</svg>', "DOCTYPE"),
-    (b"<svg><rect></svg>", "geen geldige SVG"),
+ONLY = SVG_ONLY
+LONG = "https://example.org/a-long-address-of-more-than-forty-characters.svg#a"
+
+
+@pytest.mark.parametrize(("svg", "expected"), [
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', [(1, f"'<script>' hoort niet in een tekening; {ONLY}")]),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', [(1, f"het attribuut 'onload' start een script; {ONLY}")]),
+    (b'<svg><foreignObject><iframe/></foreignObject></svg>',
+     [(1, f"'<foreignObject>' hoort niet in een tekening; {ONLY}"), (1, f"'<iframe>' hoort niet in een tekening; {ONLY}")]),
+    (b'<svg><use href="https://example.org/x.svg#a"/></svg>',
+     [(1, f"'href' verwijst naar iets buiten dit bestand ('https://example.org/x.svg#a'); {ONLY}")]),
+    (b'<svg><use xlink:href="javascript:alert(1)"/></svg>', [(1, f"'xlink:href' verwijst naar iets buiten dit bestand ('javascript:alert(1)'); {ONLY}")]),
+    (f'<svg><use xlink:href="{LONG}"/></svg>'.encode(), [(1, f"'xlink:href' verwijst naar iets buiten dit bestand ('{LONG[:40]}'); {ONLY}")]),
+    (b'<svg><rect style="fill:url(https://example.org/p)"/></svg>',
+     [(1, f"het attribuut 'style' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
+    (b'<svg><rect fill="JavaScript:alert(1)"/></svg>', [(1, f"het attribuut 'fill' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
+    (b'<svg><rect fill="java&#9;script:alert(1)"/></svg>', [(1, f"het attribuut 'fill' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
+    (b'<svg><style>@import url(https://example.org/a.css);</style></svg>', [(1, f"'<style>' hoort niet in een tekening; {ONLY}")]),
+    (b'<svg><set attributeName="href" to="javascript:alert(1)"/></svg>',
+     [(1, f"'<set>' hoort niet in een tekening; {ONLY}"), (1, f"het attribuut 'to' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
+    (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg>&b;</svg>',
+     [(1, f"het bestand heeft een DOCTYPE of ENTITY; {ONLY}")]),
+    (b'<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>', [(2, f"het bestand heeft een DOCTYPE of ENTITY; {ONLY}")]),
+    (b"<svg><rect></svg>", [(1, "dit is geen geldige SVG (de XML klopt niet in kolom 14); sla het bestand opnieuw op als SVG")]),
+    (b"<svg>\n<rect>\n</svg>", [(3, "dit is geen geldige SVG (de XML klopt niet in kolom 3); sla het bestand opnieuw op als SVG")]),
+    (b"<svg><rect/>", [(1, "dit is geen geldige SVG (de XML klopt niet in kolom 13); sla het bestand opnieuw op als SVG")]),  # never closed
+    (b'<svg><use href="#a"/><use xlink:href="#b"/></svg>', []),  # a reference inside the file
 ])
-def test_scripted_or_linked_svgs_are_refused(svg, needle):
-    problems = svg_problems(svg)
-    assert problems and any(needle in message for _, message in problems), problems
+def test_scripted_or_linked_svgs_are_refused_with_exact_messages(svg, expected):
+    assert svg_problems(svg) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Tekst <!-- more --> en verder.", []),  # a marker the site uses, also in the middle of a line
+    ("<https://www.example.org/> en <script>alert(1)</script>", ["hier staat HTML ('<script>'); " + MARKDOWN_ONLY]),
+    ("a > b en dan <script>alert(1)</script>", ["hier staat HTML ('<script>'); " + MARKDOWN_ONLY]),  # a '>' before the tag
+    ("a > b <span " + "x" * 50 + ">", ["hier staat HTML ('<span " + "x" * 24 + "…'); " + MARKDOWN_ONLY]),
+    ("<b" + "x" * 38 + ">", ["hier staat HTML ('<b" + "x" * 28 + "…'); " + MARKDOWN_ONLY]),  # its '>' is the 41st character
+    ("[site]: https://www.example.org/", []),  # a link definition is no image
+    ("[klik](java&#9;script:alert(1))", ["het adres 'java&#9;script:alert(1' begint met 'javascript:'; een link begint met https://, "
+                                          "mailto: of tel:, of is een pad in de kennisbank"]),
+    ("[klik](javascript:" + "a" * 60 + ")", ["het adres 'javascript:" + "a" * 29 + "' begint met 'javascript:'; een link begint met "
+                                              "https://, mailto: of tel:, of is een pad in de kennisbank"]),
+    ("~~~\n<script>alert(1)</script>\n~~~", []),  # code
+    ("   ```\n<script>alert(1)</script>\n   ```", []),  # code, its fence indented
+])
+def test_a_line_of_text_gets_exactly_its_message(line, expected):
+    assert body_problems(line) == expected
+
+
+def test_a_field_may_not_hold_the_wrappers_a_page_may_hold():
+    found = list(rule_no_markup_in_fields(Source("x.yml", {"titel": '<div markdown="1">'}, {"titel": 3})))
+    assert found == [(3, "titel", "hier staat HTML ('<div markdown=\"1\">'); " + PLAIN_TEXT_ONLY)]
 
 
 def test_an_image_from_elsewhere_is_named_by_its_first_sixty_characters():
