@@ -161,3 +161,9 @@ def test_an_authors_file_without_a_group_of_authors_says_what_it_should_be(scrat
     (scratch / AUTHORS).write_text(authors, encoding="utf-8")
     assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == AUTHORS] == [
         f"{AUTHORS}:1: authors: moet een groep zijn met per auteur een sleutel (zoals 'redactie') en daaronder name, description en avatar"]
+
+
+def test_an_authors_file_that_is_no_yaml_is_named_with_its_line(scratch):
+    (scratch / AUTHORS).write_text("authors:\n  redactie: [\n", encoding="utf-8")
+    assert [p.format() for p in check_all(Layout(scratch), today=TODAY).problems if p.path == AUTHORS] == [
+        f"{AUTHORS}:3: ongeldige YAML: expected the node content, but found '<stream end>'"]

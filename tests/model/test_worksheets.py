@@ -71,6 +71,12 @@ def test_markers_in_a_code_block_are_text():
     assert [m.index for m in find_markers(BODY)] == [4, 7]
 
 
+@pytest.mark.parametrize("fence", ["~~~", "  ```"])
+def test_markers_in_any_code_block_are_text_and_an_indented_marker_is_text_too(fence):
+    body = f'{fence}\n/// werkblad: x "X"\n{fence.strip()}\n  ///\n/// werkblad: lijst "Een lijst"\n- [ ] Vak.\n///'
+    assert [m.index for m in find_markers(body)] == [4, 6]
+
+
 @pytest.mark.parametrize(("line", "name", "title"), [
     ('/// werkblad: eerste-gesprek "Checklist voor het eerste gesprek"', "eerste-gesprek", "Checklist voor het eerste gesprek"),
     ('///werkblad:pop "Plan"', "pop", "Plan"),
