@@ -99,32 +99,34 @@ def test_the_perskit_svgs_are_drawings(svg: Path):
     assert svg_problems(svg.read_bytes()) == []
 
 
-ONLY = SVG_ONLY
+#: The messages that several of the SVGs below get.
+OUTSIDE_OR_SCRIPT = f"verwijst naar iets buiten dit bestand of start een script; {SVG_ONLY}"
+INVALID = "dit is geen geldige SVG (de XML klopt niet in kolom {}); sla het bestand opnieuw op als SVG"
 LONG = "https://example.org/a-long-address-of-more-than-forty-characters.svg#a"
 
 
 @pytest.mark.parametrize(("svg", "expected"), [
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', [(1, f"'<script>' hoort niet in een tekening; {ONLY}")]),
-    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', [(1, f"het attribuut 'onload' start een script; {ONLY}")]),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', [(1, f"'<script>' hoort niet in een tekening; {SVG_ONLY}")]),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', [(1, f"het attribuut 'onload' start een script; {SVG_ONLY}")]),
     (b'<svg><foreignObject><iframe/></foreignObject></svg>',
-     [(1, f"'<foreignObject>' hoort niet in een tekening; {ONLY}"), (1, f"'<iframe>' hoort niet in een tekening; {ONLY}")]),
+     [(1, f"'<foreignObject>' hoort niet in een tekening; {SVG_ONLY}"), (1, f"'<iframe>' hoort niet in een tekening; {SVG_ONLY}")]),
     (b'<svg><use href="https://example.org/x.svg#a"/></svg>',
-     [(1, f"'href' verwijst naar iets buiten dit bestand ('https://example.org/x.svg#a'); {ONLY}")]),
-    (b'<svg><use xlink:href="javascript:alert(1)"/></svg>', [(1, f"'xlink:href' verwijst naar iets buiten dit bestand ('javascript:alert(1)'); {ONLY}")]),
-    (f'<svg><use xlink:href="{LONG}"/></svg>'.encode(), [(1, f"'xlink:href' verwijst naar iets buiten dit bestand ('{LONG[:40]}'); {ONLY}")]),
+     [(1, f"'href' verwijst naar iets buiten dit bestand ('https://example.org/x.svg#a'); {SVG_ONLY}")]),
+    (b'<svg><use xlink:href="javascript:alert(1)"/></svg>', [(1, f"'xlink:href' verwijst naar iets buiten dit bestand ('javascript:alert(1)'); {SVG_ONLY}")]),
+    (f'<svg><use xlink:href="{LONG}"/></svg>'.encode(), [(1, f"'xlink:href' verwijst naar iets buiten dit bestand ('{LONG[:40]}'); {SVG_ONLY}")]),
     (b'<svg><rect style="fill:url(https://example.org/p)"/></svg>',
-     [(1, f"het attribuut 'style' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
-    (b'<svg><rect fill="JavaScript:alert(1)"/></svg>', [(1, f"het attribuut 'fill' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
-    (b'<svg><rect fill="java&#9;script:alert(1)"/></svg>', [(1, f"het attribuut 'fill' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
-    (b'<svg><style>@import url(https://example.org/a.css);</style></svg>', [(1, f"'<style>' hoort niet in een tekening; {ONLY}")]),
+     [(1, f"het attribuut 'style' {OUTSIDE_OR_SCRIPT}")]),
+    (b'<svg><rect fill="JavaScript:alert(1)"/></svg>', [(1, f"het attribuut 'fill' {OUTSIDE_OR_SCRIPT}")]),
+    (b'<svg><rect fill="java&#9;script:alert(1)"/></svg>', [(1, f"het attribuut 'fill' {OUTSIDE_OR_SCRIPT}")]),
+    (b'<svg><style>@import url(https://example.org/a.css);</style></svg>', [(1, f"'<style>' hoort niet in een tekening; {SVG_ONLY}")]),
     (b'<svg><set attributeName="href" to="javascript:alert(1)"/></svg>',
-     [(1, f"'<set>' hoort niet in een tekening; {ONLY}"), (1, f"het attribuut 'to' verwijst naar iets buiten dit bestand of start een script; {ONLY}")]),
+     [(1, f"'<set>' hoort niet in een tekening; {SVG_ONLY}"), (1, f"het attribuut 'to' {OUTSIDE_OR_SCRIPT}")]),
     (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><svg>&b;</svg>',
-     [(1, f"het bestand heeft een DOCTYPE of ENTITY; {ONLY}")]),
-    (b'<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>', [(2, f"het bestand heeft een DOCTYPE of ENTITY; {ONLY}")]),
-    (b"<svg><rect></svg>", [(1, "dit is geen geldige SVG (de XML klopt niet in kolom 14); sla het bestand opnieuw op als SVG")]),
-    (b"<svg>\n<rect>\n</svg>", [(3, "dit is geen geldige SVG (de XML klopt niet in kolom 3); sla het bestand opnieuw op als SVG")]),
-    (b"<svg><rect/>", [(1, "dit is geen geldige SVG (de XML klopt niet in kolom 13); sla het bestand opnieuw op als SVG")]),  # never closed
+     [(1, f"het bestand heeft een DOCTYPE of ENTITY; {SVG_ONLY}")]),
+    (b'<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg/>', [(2, f"het bestand heeft een DOCTYPE of ENTITY; {SVG_ONLY}")]),
+    (b"<svg><rect></svg>", [(1, INVALID.format(14))]),
+    (b"<svg>\n<rect>\n</svg>", [(3, INVALID.format(3))]),
+    (b"<svg><rect/>", [(1, INVALID.format(13))]),  # never closed
     (b'<svg><use href="#a"/><use xlink:href="#b"/></svg>', []),  # a reference inside the file
 ])
 def test_scripted_or_linked_svgs_are_refused_with_exact_messages(svg, expected):
