@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 
-from kennisbank.site.sanitise import SanitiseExtension, clean, clean_text, name_task_boxes
+from kennisbank.site.sanitise import SanitiseExtension, clean, clean_text, cleaner, name_task_boxes
 
 from ..conftest import ROOT
 
@@ -23,6 +23,24 @@ from ..conftest import ROOT
 ])
 def test_what_runs_or_loads_is_removed(dirty, needle):
     assert needle not in clean(dirty)
+
+
+@pytest.mark.parametrize("dirty", [
+    '<IMG SRC="https://tracker.example/p.gif">', '<iMg src="//tracker.example/p.gif">', '<image src="http://tracker.example/p.gif">',
+    '<p>Tekst</p><!-- more --><p><img src="https://tracker.example/p.gif"></p>', '<svg><image href="https://tracker.example/p.gif"/></svg>',
+])
+def test_an_image_from_another_server_is_removed_in_every_spelling(dirty):
+    assert "tracker" not in clean(dirty)
+    assert "tracker" not in clean(dirty, interface=True)
+
+
+@pytest.mark.parametrize("text", [
+    '<p><a href="//elders.example/">x</a> <a href="data:text/html,x">y</a> <a href="../a/">z</a></p>',
+    '<div class="x" data-pagefind-meta="a"><span title="im">tekst &lt;img</span></div>', "<p>im age</p>",
+])
+@pytest.mark.parametrize("interface", [False, True])
+def test_text_in_which_no_image_can_start_is_cleaned_the_same_without_the_image_check(text, interface):
+    assert clean(text, interface) == cleaner(interface, images=True).clean(text)
 
 
 def test_the_excerpt_separator_and_the_interface_survive_only_where_allowed():

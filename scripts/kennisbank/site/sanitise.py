@@ -20,6 +20,7 @@ form): :data:`INTERFACE_TAGS`, only for the pages the plugin names (``Generated.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -69,20 +70,38 @@ def _local_images(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def clean(html: str, interface: bool = False) -> str:
-    """The HTML with everything outside the allow-list removed; ``interface`` keeps our own form controls."""
+#: Where an ``img`` element may start: ``<img`` or ``<image`` (which an HTML parser turns into ``img``), in any case.
+#: Tag names are matched on ASCII letters only, as HTML does.
+_MAY_HOLD_IMAGE = re.compile(r"<im", re.I | re.A)
+
+
+@functools.cache
+def cleaner(interface: bool, images: bool) -> nh3.Cleaner:
+    """The allow-list as a reusable nh3 cleaner, built once per process (see :func:`clean`).
+
+    ``images``: with the check on image addresses (:func:`_local_images`). It is a Python call for
+    every attribute of every element, so text in which no ``img`` can start goes without it.
+    """
     tags, attributes = set(TAGS), {tag: set(names) for tag, names in ATTRIBUTES.items()}
     if interface:
         tags |= INTERFACE_TAGS
         for tag, names in INTERFACE_ATTRIBUTES.items():
             attributes[tag] = attributes.get(tag, set()) | names
+    return nh3.Cleaner(tags=tags, attributes=attributes, generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+                       url_schemes=set(SCHEMES), filter_style_properties=set(STYLE_PROPERTIES), link_rel=None, strip_comments=True,
+                       attribute_filter=_local_images if images else None,
+                       set_tag_attribute_values=None if interface else {"input": {"disabled": "disabled"}})
+
+
+def clean(html: str, interface: bool = False) -> str:
+    """The HTML with everything outside the allow-list removed; ``interface`` keeps our own form controls.
+
+    Every Markdown conversion calls this, also for each heading of the table of contents, so the
+    cleaner is made once (:func:`cleaner`) instead of from the lists on every call: at 10,000
+    programmes that is most of nh3's time (BENCHMARK.md).
+    """
     parts = html.split(EXCERPT_SEPARATOR)  # the blog plugin cuts the excerpt at this comment, after this step
-    return EXCERPT_SEPARATOR.join(
-        nh3.clean(part, tags=tags, attributes=attributes, generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
-                  url_schemes=set(SCHEMES), filter_style_properties=set(STYLE_PROPERTIES), link_rel=None, strip_comments=True,
-                  attribute_filter=_local_images, set_tag_attribute_values=None if interface else {"input": {"disabled": "disabled"}})
-        for part in parts
-    )
+    return EXCERPT_SEPARATOR.join(cleaner(interface, _MAY_HOLD_IMAGE.search(part) is not None).clean(part) for part in parts)
 
 
 # The box and its item as nh3 writes them: the item's text runs to the end of the item or to a nested list.
