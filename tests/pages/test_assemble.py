@@ -326,3 +326,27 @@ def test_with_a_memo_a_changed_template_makes_its_pages_again(own_templates, tmp
     assert again == {f.doc_path: f.content for f in assemble.generate(check_all(layout, today=TODAY))}
     practice_pages = [doc for doc in again if doc.startswith("praktijken/") and doc != "praktijken/index.md" and "/pagina/" not in doc]
     assert practice_pages and all("Laatst nagekeken: " in again[doc] for doc in practice_pages)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A catalogue with every kind of generated page: 40 programmes, 10 practices and a guide with worksheets."""
+    repo = make_repo(ROOT, tmp_path_factory.mktemp("delen") / "repo", 40, practices=10, guides=1, today=TODAY)
+    return check_all(Layout(repo.root), today=TODAY)
+
+
+@pytest.mark.parametrize("which", ["real", "synthetic"])
+def test_the_two_parts_together_are_the_whole_generation_in_its_order(which, catalogue, synthetic):
+    chosen = catalogue if which == "real" else synthetic
+    site = common.Site("Kennisbank", "https://example.org/kb/")
+    data, rest = assemble.generate_part(chosen, site, data=True), assemble.generate_part(chosen, site, data=False)
+    assert not data.keys() & rest.keys()
+    assert assemble.combine(rest, data) == assemble.combine(data, rest) == assemble.generate(chosen, site)
+
+
+def test_the_data_part_is_the_open_data_and_the_municipality_pages(synthetic):
+    jobs = assemble.jobs(synthetic, common.Site())
+    assert {job.kind for job in jobs} >= assemble.DATA_KINDS  # a misspelt kind would quietly move nothing
+    data = [f.doc_path for files in assemble.generate_part(synthetic, common.Site(), data=True).values() for f in files]
+    assert "open-data.md" in data and "gemeenten/index.md" in data and any(p.startswith("gemeenten/") and p != "gemeenten/index.md" for p in data)
+    assert not any(p.endswith(".md") and p.startswith(("programmas/", "praktijken/", "themas/", "sociale-kaart/")) for p in data)

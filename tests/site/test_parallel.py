@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import zlib
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kennisbank.model.checks import Layout, check_all
+from kennisbank.pages.assemble import generate_all
+from kennisbank.pages.common import Site
 from kennisbank.site import parallel
 from kennisbank.site.parallel import PartFile, Share
 from kennisbank.site.project import check_and_build
+from kennisbank.tools.synthetic import make_repo
 
-from ..conftest import run_cli
+from ..conftest import ROOT, TODAY, run_cli
 
 
 def use_processes(repo: Path, count: int) -> None:
@@ -149,3 +155,70 @@ def test_claim_gives_pages_to_their_share_and_the_rest_to_everyone_or_the_parent
             assert file.owner == parallel.share_of(file.src_uri, 2)
             assert file.is_modified() == (file.owner == 1)
     assert isinstance(files.get_file_from_path("data.json"), File)
+
+
+# --- generating in two processes (parallel.pregenerate) -------------------------------------
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory):
+    repo = make_repo(ROOT, tmp_path_factory.mktemp("genereren") / "repo", 40, practices=10, guides=1, today=TODAY)
+    return check_all(Layout(repo.root), today=TODAY)
+
+
+SITE = Site("Kennisbank", "https://example.org/kb/")
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """The process ids of the helpers forked during a test."""
+    pids, fork = [], os.fork
+
+    def recording() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording)
+    return pids
+
+
+def test_generating_in_two_processes_gives_what_one_gives(catalogue):
+    one, two = generate_all(catalogue, SITE), parallel.pregenerate(catalogue, SITE, 2)
+    assert two.pages == one.pages and [d.path for d in two.downloads] == [d.path for d in one.downloads]
+    assert [d.content[:4] for d in two.downloads] == [b"PK\x03\x04"] * len(one.downloads)  # ODT and DOCX are zip files
+    assert parallel.pregenerate(catalogue, SITE, 1).pages == one.pages
+
+
+def test_a_helper_that_cannot_generate_fails_with_a_message_and_nothing_is_left_running(catalogue, monkeypatch, capfd, forked):
+    made = parallel.generate_part
+
+    def broken(chosen, site, data):
+        if data:
+            raise ValueError("kapot")
+        return made(chosen, site, data)
+
+    monkeypatch.setattr(parallel, "generate_part", broken)
+    with pytest.raises(PluginError) as failed:
+        parallel.pregenerate(catalogue, SITE, 2)
+    assert str(failed.value) == "Het hulpproces kon de open data en de gemeentepagina's niet maken (zie de melding hierboven)."
+    assert "Pagina's maken mislukt in hulpproces: kapot" in capfd.readouterr().err
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # collected: no zombie, nothing running
+        os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_when_this_process_fails_the_helper_is_stopped(catalogue, monkeypatch, forked):
+    made = parallel.generate_part
+
+    def broken(chosen, site, data):
+        if not data:
+            raise ValueError("kapot")
+        return made(chosen, site, data)
+
+    monkeypatch.setattr(parallel, "generate_part", broken)
+    with pytest.raises(ValueError, match="kapot"):
+        parallel.pregenerate(catalogue, SITE, 2)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # collected: no zombie, nothing running
+        os.waitpid(forked[0], os.WNOHANG)

@@ -104,7 +104,28 @@ def generate_all(catalogue: Catalogue, site: Site, memo: Memo | None = None) -> 
     return output
 
 
-def _pages(catalogue: Catalogue, site: Site, made: Callable[[Hashable, Any, Callable[[], Any]], Any]) -> list[Generated]:
+@dataclass(frozen=True)
+class Job:
+    """One kind of page (or one entry's page) to make: ``make()`` gives its files, from ``inputs`` (for :class:`Memo`)."""
+
+    key: Hashable
+    inputs: Any
+    make: Callable[[], list[Generated]]
+    remembered: bool = True  # False: cheap and reads everything, so always made anew
+
+    @property
+    def kind(self) -> str:
+        return self.key if isinstance(self.key, str) else self.key[0]
+
+
+#: Kinds that read only the programmes and make no page in the navigation: the open data and the
+#: municipality pages. A second process can make them while the first makes the rest (site/parallel.py);
+#: at 10,000 programmes they are about half of the generation's time (BENCHMARK.md).
+DATA_KINDS = frozenset({"practice-records", "programme-records", "municipalities", "mapdata", "exports"})
+
+
+def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
+    """Every kind of page and data to make, in the order of the generated files."""
     pages, practices, programmes = catalogue.pages, catalogue.practices, catalogue.programmes
     programmes_by_slug = {p.slug: p for p in programmes}
     practices_by_programme: dict[str, list[Practice]] = {}
@@ -116,29 +137,51 @@ def _pages(catalogue: Catalogue, site: Site, made: Callable[[Hashable, Any, Call
         map_list = list_pages(catalogue)
         return [map_page(catalogue, map_list[0]), *map_pages(catalogue, map_list[1:])]
 
-    files = made("catalogue", practices, lambda: catalogue_pages(catalogue))
-    files = files + made("map", programmes, map_files)
+    found = [Job("catalogue", practices, lambda: catalogue_pages(catalogue)), Job("map", programmes, map_files)]
     for p in practices:
         programme = programmes_by_slug.get(p.programme) if p.programme else None
-        files += made(("practice", p.slug), (p, programme), lambda p=p: [practice_page(p, catalogue, programmes_by_slug)])
+        found.append(Job(("practice", p.slug), (p, programme), lambda p=p: [practice_page(p, catalogue, programmes_by_slug)]))
     for p in programmes:
         linked = tuple(practices_by_programme.get(p.slug, []))
-        files += made(("programme", p.slug), (p, linked), lambda p=p, linked=linked: [programme_page(p, catalogue, list(linked))])
+        found.append(Job(("programme", p.slug), (p, linked), lambda p=p, linked=linked: [programme_page(p, catalogue, list(linked))]))
     for vocabulary in terms.INDEXED:  # the lists of themes and roles, and a page for each
-        files += made((vocabulary, "index"), (), lambda v=vocabulary: [terms.term_index(catalogue, v)])
+        found.append(Job((vocabulary, "index"), (), lambda v=vocabulary: [terms.term_index(catalogue, v)]))
     for vocabulary, attr in terms.INDEXED.items():
         for key in catalogue.context.vocab.keys(vocabulary):
             listed = tuple(r for r in (*pages, *practices, *programmes) if key in getattr(r, attr, ()))
-            files += made((vocabulary, key), listed, lambda v=vocabulary, k=key: terms.term_pages(catalogue, v, k))
-    files += made("contentmodel", (), lambda: [content_model_page(catalogue)])
-    files += made("facts", (), lambda: [facts_page(catalogue)])  # the facts and the date are in the context
-    files += made("practice-records", practices, lambda: [exports.practice_records(catalogue)])
-    files += made("programme-records", programmes, lambda: [exports.programme_records(catalogue)])
-    files += made("schemas", (), lambda: schema_files(catalogue))
-    files += made("municipalities", programmes, lambda: municipalities.files(catalogue))  # a page per municipality with a programme, and their index
-    files += made("mapdata", programmes, lambda: mapdata.files(catalogue))  # the map script's data
-    files += made("exports", programmes, lambda: exports.files(catalogue))  # open data: GeoJSON, CSV, HSDS, and the page about them
-    files.append(editors_page(catalogue))  # reads every record and the date: cheap, so always made
-    files += made("knowledge", (practices, programmes), lambda: knowledge_pages(catalogue))
-    files += made("worksheets", (pages, site), lambda: worksheets.files(catalogue, site))  # the worksheet pages and their overview
+            found.append(Job((vocabulary, key), listed, lambda v=vocabulary, k=key: terms.term_pages(catalogue, v, k)))
+    return [
+        *found,
+        Job("contentmodel", (), lambda: [content_model_page(catalogue)]),
+        Job("facts", (), lambda: [facts_page(catalogue)]),  # the facts and the date are in the context
+        Job("practice-records", practices, lambda: [exports.practice_records(catalogue)]),
+        Job("programme-records", programmes, lambda: [exports.programme_records(catalogue)]),
+        Job("schemas", (), lambda: schema_files(catalogue)),
+        Job("municipalities", programmes, lambda: municipalities.files(catalogue)),  # a page per municipality with a programme, and their index
+        Job("mapdata", programmes, lambda: mapdata.files(catalogue)),  # the map script's data
+        Job("exports", programmes, lambda: exports.files(catalogue)),  # open data: GeoJSON, CSV, HSDS, and the page about them
+        Job("editors", None, lambda: [editors_page(catalogue)], remembered=False),  # reads every record and the date
+        Job("knowledge", (practices, programmes), lambda: knowledge_pages(catalogue)),
+        Job("worksheets", (pages, site), lambda: worksheets.files(catalogue, site)),  # the worksheet pages and their overview
+    ]
+
+
+def _pages(catalogue: Catalogue, site: Site, made: Callable[[Hashable, Any, Callable[[], Any]], Any]) -> list[Generated]:
+    files: list[Generated] = []
+    for job in jobs(catalogue, site):
+        files += made(job.key, job.inputs, job.make) if job.remembered else job.make()
     return files
+
+
+def generate_part(catalogue: Catalogue, site: Site, data: bool) -> dict[int, list[Generated]]:
+    """The files of the jobs in :data:`DATA_KINDS` (``data``) or of all the others, by the job's place in :func:`jobs`.
+
+    Two processes can each make one part; :func:`combine` puts them together as :func:`generate` makes them.
+    """
+    return {place: job.make() for place, job in enumerate(jobs(catalogue, site)) if (job.kind in DATA_KINDS) == data}
+
+
+def combine(*parts: dict[int, list[Generated]]) -> list[Generated]:
+    """The generated files of :func:`generate_part`'s parts, in the order of :func:`jobs`."""
+    joined = {place: files for part in parts for place, files in part.items()}
+    return [file for place in sorted(joined) for file in joined[place]]

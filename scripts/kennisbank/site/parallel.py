@@ -32,6 +32,7 @@ import contextlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import signal
 import sys
@@ -44,6 +45,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from ..model.checks import Catalogue
+from ..pages import worksheets
+from ..pages.assemble import Output, combine, generate_all, generate_part
+from ..pages.common import Site
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -100,6 +106,53 @@ def processes_for(pages: int, wanted: int = 0) -> int:
     if wanted:
         return max(1, wanted)
     return cores() if pages >= MIN_PAGES else 1
+
+
+def pregenerate(catalogue: Catalogue, site: Site, processes: int) -> Output:
+    """Every generated page and file (:func:`kennisbank.pages.assemble.generate_all`), made by two processes when ``processes`` > 1.
+
+    Before the build forks to render, this process works alone and the other cores wait. So a
+    forked helper makes the open data and the municipality pages (``assemble.DATA_KINDS``) and
+    sends them back through a pipe, while this process makes the other pages and the worksheets'
+    files. The result is the same list as from one process (a test compares them).
+    """
+    if processes < 2:
+        return generate_all(catalogue, site)
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _make_data(catalogue, site, write_end)
+    os.close(write_end)
+    try:
+        mine = generate_part(catalogue, site, data=False)
+        files = worksheets.downloads(catalogue, site)
+        with os.fdopen(read_end, "rb") as pipe:
+            sent = pipe.read()
+    except BaseException:
+        _stop(pid)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise PluginError("Het hulpproces kon de open data en de gemeentepagina's niet maken (zie de melding hierboven).")
+    return Output(combine(mine, pickle.loads(sent)), files)
+
+
+def _make_data(catalogue: Catalogue, site: Site, write_end: int) -> None:
+    """In the forked helper of :func:`pregenerate`: make its part, send it, and leave without the parent's clean-up code."""
+    code = 1
+    try:
+        with os.fdopen(write_end, "wb") as pipe:
+            pickle.dump(generate_part(catalogue, site, data=True), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        code = 0
+    except BaseException as error:
+        print(f"Pagina's maken mislukt in hulpproces: {error}", file=sys.stderr)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def claim(files: Iterable[File], nav_pages: Iterable[Any], share: Share) -> None:

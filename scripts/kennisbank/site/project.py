@@ -23,13 +23,14 @@ from mkdocs.config import load_config
 from ..model.checks import Catalogue, Layout, check_all
 from ..model.markup import PAYMENT_TABLE_MARKER
 from ..model.problems import errors, report, warnings
-from ..pages.assemble import generate, generate_all
+from ..pages.assemble import generate
 from ..pages.catalogue import payment_table
 from ..pages.common import Site
 from ..pages.contact import fill_in_editors_contact
 from ..pages.facts import fill_in_facts
 from ..pages.worksheets import downloads, guide_markdown
 from . import parallel, serving
+from .parallel import pregenerate
 from .searchindex import WORK_PREFIX
 
 CONFIG = "mkdocs.yml"
@@ -93,7 +94,9 @@ def build_site(root: Path, site_dir: Path, catalogue: Catalogue | None = None) -
     processes = 1
     if catalogue is not None:
         site = Site(config.site_name or "", config.site_url or "")
-        plugin.preloaded, plugin.pregenerated = catalogue, generate_all(catalogue, site)
+        records = len(catalogue.programmes) + len(catalogue.practices)  # each makes a page, so at most the pages
+        plugin.preloaded = catalogue
+        plugin.pregenerated = pregenerate(catalogue, site, parallel.processes_for(records, plugin.config.render_processes))
         pages = sum(1 for g in plugin.pregenerated.pages if g.doc_path.endswith(".md"))
         processes = parallel.processes_for(pages, plugin.config.render_processes)
     config.plugins.on_startup(command="build", dirty=False)

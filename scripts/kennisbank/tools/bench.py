@@ -128,7 +128,7 @@ PLUGIN_HOOKS = ("on_config", "on_files", "on_nav", "on_page_markdown", "on_page_
 HOOKS = (
     ("kennisbank.site.project", "run_check", "precheck"),
     ("kennisbank.site.project", "build_site", "build_site"),
-    ("kennisbank.site.project", "generate_all", "generation"),
+    ("kennisbank.site.project", "pregenerate", "generation"),  # in two processes on a large site (parallel.pregenerate)
     ("kennisbank.site.plugin", "check_all", "validation"),
     ("kennisbank.site.plugin", "generate_all", "generation"),
     ("kennisbank.pages.worksheets", "downloads", "worksheet_files"),  # the worksheets' ODT and DOCX files (pandoc)
