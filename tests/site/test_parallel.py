@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -202,7 +203,7 @@ def test_a_helper_that_cannot_generate_fails_with_a_message_and_nothing_is_left_
     with pytest.raises(PluginError) as failed:
         parallel.pregenerate(catalogue, SITE, 2)
     assert str(failed.value) == "Het hulpproces kon de open data en de gemeentepagina's niet maken (zie de melding hierboven)."
-    assert "Pagina's maken mislukt in hulpproces: kapot" in capfd.readouterr().err
+    assert "Fout in hulpproces: kapot" in capfd.readouterr().err
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):  # collected: no zombie, nothing running
         os.waitpid(forked[0], os.WNOHANG)
@@ -221,4 +222,50 @@ def test_when_this_process_fails_the_helper_is_stopped(catalogue, monkeypatch, f
         parallel.pregenerate(catalogue, SITE, 2)
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):  # collected: no zombie, nothing running
+        os.waitpid(forked[0], os.WNOHANG)
+
+
+# --- checking in two processes (parallel.precheck) ----------------------------------------
+
+def same_catalogue(one, two) -> None:
+    """Everything of two catalogues is equal; the gazetteer compares by identity, so the context by its parts."""
+    assert dataclasses.replace(one, context=None) == dataclasses.replace(two, context=None)
+    assert (one.context.vocab, one.context.facts, one.context.today) == (two.context.vocab, two.context.facts, two.context.today)
+
+
+@pytest.fixture(scope="module")
+def broken_repo(tmp_path_factory):
+    """40 programmes and 10 practices, two of them broken, so that there are problems to compare too."""
+    repo = make_repo(ROOT, tmp_path_factory.mktemp("controleren") / "repo", 40, practices=10, guides=1)
+    programme = repo.programmes[3]
+    programme.write_text(programme.read_text(encoding="utf-8").replace("naam:", "naam: [", 1), encoding="utf-8")
+    practice = repo.practices[4]  # an odd one: no programme of its own (synthetic.py)
+    practice.write_text(practice.read_text(encoding="utf-8").replace("\nstatus:", "\nprogramma: bestaat-niet\nstatus:", 1), encoding="utf-8")
+    return repo
+
+
+def test_checking_in_two_processes_gives_what_one_gives(broken_repo):
+    layout = Layout(broken_repo.root)
+    one, two = check_all(layout), parallel.precheck(layout, wanted=2)
+    same_catalogue(one, two)
+    broken = broken_repo.programmes[3].relative_to(broken_repo.root).as_posix()
+    assert broken not in {p.path for p in two.programmes} and any(p.path == broken for p in two.problems)
+    assert any("bestaat-niet" in p.message for p in two.problems)
+    same_catalogue(parallel.precheck(layout, wanted=1), one)
+
+
+def test_a_helper_that_cannot_check_fails_with_a_message(broken_repo, monkeypatch, capfd, forked):
+    parent, check = os.getpid(), parallel.check_file
+
+    def broken(*args):
+        if os.getpid() != parent:
+            raise ValueError("kapot")
+        return check(*args)
+
+    monkeypatch.setattr(parallel, "check_file", broken)
+    with pytest.raises(PluginError) as failed:
+        parallel.precheck(Layout(broken_repo.root), wanted=2)
+    assert str(failed.value) == "Het hulpproces kon zijn deel van de bronbestanden niet controleren (zie de melding hierboven)."
+    assert "Fout in hulpproces: kapot" in capfd.readouterr().err
+    with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)

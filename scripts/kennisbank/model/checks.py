@@ -399,11 +399,10 @@ def check_file(file: Path, root: Path, kind: str, ctx: Context) -> CheckedFile:
     return CheckedFile(stamp, kind, source, found + checked, good)
 
 
-def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context, memo: CheckMemo | None = None) -> tuple[list[CheckedFile], list[Problem]]:
+def _read_folder(files: Iterable[tuple[Path, str]], root: Path, ctx: Context, memo: CheckMemo | None = None) -> tuple[list[CheckedFile], list[Problem]]:
     good: list[CheckedFile] = []
     problems: list[Problem] = []
-    for file in files:
-        kind = kind_of(file)
+    for file, kind in files:
         checked = memo.get(file, kind) if memo else None
         if checked is None:
             checked = check_file(file, root, kind, ctx)
@@ -413,6 +412,30 @@ def _read_folder(files: Iterable[Path], root: Path, kind_of, ctx: Context, memo:
         if checked.good:
             good.append(checked)
     return good, problems
+
+
+Listing = dict[str, tuple[list[Path], list[Problem]]]
+
+
+def list_sources(layout: Layout) -> Listing:
+    """The files of every source folder, and the problems of listing them (see :func:`list_folder`)."""
+    return {name: list_folder(layout.folder(name), layout.root) for name in ("content", "practices", "programmes", "data")}
+
+
+def source_files(layout: Layout, listed: Listing) -> dict[str, list[tuple[Path, str]]]:
+    """Every file that :func:`check_file` reads, with its kind: the pages (guides, stories, other pages), practices, programmes."""
+    content = layout.folder("content")
+
+    def page_kind(file: Path) -> str:
+        if is_story(file.relative_to(content).parts):
+            return "verhaal"
+        return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
+
+    return {
+        "pages": [(f, page_kind(f)) for f in listed["content"][0] if f.suffix == ".md" and _published(f, content)],
+        "practices": [(f, "praktijk") for f in _sources(listed["practices"][0], ".md")],
+        "programmes": [(f, "programma") for f in _sources(listed["programmes"][0], ".yml")],
+    }
 
 
 def rule_unique_slugs(sources: list[Source], what: str) -> Iterator[Problem]:
@@ -478,28 +501,21 @@ def check_all(layout: Layout, today: dt.date | None = None, memo: CheckMemo | No
 
     ``memo``: what the last check of these sources found; unchanged files are taken from it (see CheckMemo).
     """
-    listed = {name: list_folder(layout.folder(name), layout.root) for name in ("content", "practices", "programmes", "data")}
+    listed = list_sources(layout)
     problems = [p for _, refused in listed.values() for p in refused]
     ctx, found = memo.context_for(layout, today) if memo else checking_context(layout, today)
     problems += found
     if ctx is None:  # without the vocabularies and the municipalities no source can be checked
         empty = Context(Vocabularies({}), Gazetteer(()), today or dt.date.today())
         return Catalogue((), (), (), tuple(sorted(set(problems))), empty, layout)
-    content = layout.folder("content")
-
-    def page_kind(file: Path) -> str:
-        if is_story(file.relative_to(content).parts):
-            return "verhaal"
-        return "gids" if file.relative_to(content).parts[0] == GUIDES_FOLDER else "pagina"
-
-    content_files = listed["content"][0]
-    page_files, found = _read_folder([f for f in content_files if f.suffix == ".md" and _published(f, content)], layout.root, page_kind, ctx, memo)
+    files = source_files(layout, listed)
+    page_files, found = _read_folder(files["pages"], layout.root, ctx, memo)
     problems += found
-    problems += content_file_problems(content_files, layout)
-    programme_names = [f.stem for f in _sources(listed["programmes"][0], ".yml")]
-    practice_files, found = _read_folder(_sources(listed["practices"][0], ".md"), layout.root, lambda f: "praktijk", ctx, memo)
+    problems += content_file_problems(listed["content"][0], layout)
+    programme_names = [f.stem for f, _ in files["programmes"]]
+    practice_files, found = _read_folder(files["practices"], layout.root, ctx, memo)
     problems += found
-    programme_files, found = _read_folder(_sources(listed["programmes"][0], ".yml"), layout.root, lambda f: "programma", ctx, memo)
+    programme_files, found = _read_folder(files["programmes"], layout.root, ctx, memo)
     problems += found
     problems += _wrong_types(layout, {"practices": listed["practices"][0], "programmes": listed["programmes"][0]})
     if memo:

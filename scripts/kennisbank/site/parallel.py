@@ -46,10 +46,11 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..model.checks import Catalogue
+from ..model.checks import Catalogue, CheckedFile, CheckMemo, Layout, check_all, check_file, list_sources, source_files
 from ..pages import worksheets
 from ..pages.assemble import Output, combine, generate_all, generate_part
-from ..pages.common import Site
+from ..pages.common import Generated, Site
+from ..pages.worksheets import Download
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -108,6 +109,78 @@ def processes_for(pages: int, wanted: int = 0) -> int:
     return cores() if pages >= MIN_PAGES else 1
 
 
+def precheck(layout: Layout, wanted: int = 0) -> Catalogue:
+    """:func:`kennisbank.model.checks.check_all`, with the files read and checked by two processes on a large site.
+
+    Checking a file needs only that file and the data folder, so a forked helper checks every
+    second file and sends what it found back through a pipe, while this process checks the
+    others. The results go into a :class:`CheckMemo`, the one ``serve`` keeps between checks;
+    ``check_all`` then takes every file from it and runs the rules between files, as always.
+    The catalogue is the same as from one process (a test compares them). ``wanted``: as for
+    :func:`processes_for`.
+    """
+    files = [pair for group in source_files(layout, list_sources(layout)).values() for pair in group]
+    if processes_for(len(files), wanted) < 2:
+        return check_all(layout)
+    memo = CheckMemo()
+    ctx, _ = memo.context_for(layout, None)
+    if ctx is None:
+        return check_all(layout, memo=memo)
+    mine, theirs = files[0::2], files[1::2]
+
+    def check(share: list[tuple[Path, str]]) -> list[CheckedFile]:
+        return [check_file(file, layout.root, kind, ctx) for file, kind in share]
+
+    found, sent = _beside(lambda: check(mine), lambda: check(theirs),
+                          "Het hulpproces kon zijn deel van de bronbestanden niet controleren (zie de melding hierboven).")
+    for (file, _), checked in (*zip(mine, found, strict=True), *zip(theirs, sent, strict=True)):
+        memo.put(file, checked)
+    memo.done()
+    return check_all(layout, memo=memo)
+
+
+def _beside(here: Callable[[], Any], there: Callable[[], Any], failed: str) -> tuple[Any, Any]:
+    """``here()`` in this process and ``there()`` in a forked helper at the same time; return both results.
+
+    The helper sends its result back pickled through a pipe. It is stopped when this process
+    fails; when it fails, :class:`PluginError` says ``failed``.
+    """
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _send(there, write_end)
+    os.close(write_end)
+    try:
+        result = here()
+        with os.fdopen(read_end, "rb") as pipe:
+            sent = pipe.read()
+    except BaseException:
+        _stop(pid)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise PluginError(failed)
+    return result, pickle.loads(sent)
+
+
+def _send(make: Callable[[], Any], write_end: int) -> None:
+    """In a forked helper of :func:`_beside`: make the result, send it, and leave without the parent's clean-up code."""
+    code = 1
+    try:
+        with os.fdopen(write_end, "wb") as pipe:
+            pickle.dump(make(), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        code = 0
+    except BaseException as error:
+        print(f"Fout in hulpproces: {error}", file=sys.stderr)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
 def pregenerate(catalogue: Catalogue, site: Site, processes: int) -> Output:
     """Every generated page and file (:func:`kennisbank.pages.assemble.generate_all`), made by two processes when ``processes`` > 1.
 
@@ -118,41 +191,13 @@ def pregenerate(catalogue: Catalogue, site: Site, processes: int) -> Output:
     """
     if processes < 2:
         return generate_all(catalogue, site)
-    read_end, write_end = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        _make_data(catalogue, site, write_end)
-    os.close(write_end)
-    try:
-        mine = generate_part(catalogue, site, data=False)
-        files = worksheets.downloads(catalogue, site)
-        with os.fdopen(read_end, "rb") as pipe:
-            sent = pipe.read()
-    except BaseException:
-        _stop(pid)
-        raise
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise PluginError("Het hulpproces kon de open data en de gemeentepagina's niet maken (zie de melding hierboven).")
-    return Output(combine(mine, pickle.loads(sent)), files)
 
+    def rest() -> tuple[dict[int, list[Generated]], list[Download]]:
+        return generate_part(catalogue, site, data=False), worksheets.downloads(catalogue, site)
 
-def _make_data(catalogue: Catalogue, site: Site, write_end: int) -> None:
-    """In the forked helper of :func:`pregenerate`: make its part, send it, and leave without the parent's clean-up code."""
-    code = 1
-    try:
-        with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(generate_part(catalogue, site, data=True), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        code = 0
-    except BaseException as error:
-        print(f"Pagina's maken mislukt in hulpproces: {error}", file=sys.stderr)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    (pages, files), data = _beside(rest, lambda: generate_part(catalogue, site, data=True),
+                                   "Het hulpproces kon de open data en de gemeentepagina's niet maken (zie de melding hierboven).")
+    return Output(combine(pages, data), files)
 
 
 def claim(files: Iterable[File], nav_pages: Iterable[Any], share: Share) -> None:

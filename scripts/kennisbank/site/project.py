@@ -30,7 +30,7 @@ from ..pages.contact import fill_in_editors_contact
 from ..pages.facts import fill_in_facts
 from ..pages.worksheets import downloads, guide_markdown
 from . import parallel, serving
-from .parallel import pregenerate
+from .parallel import precheck, pregenerate
 from .searchindex import WORK_PREFIX
 
 CONFIG = "mkdocs.yml"
@@ -64,7 +64,7 @@ def site_address(root: Path) -> str:
 
 def run_check(layout: Layout, strict: bool) -> tuple[Catalogue, bool]:
     """Check everything, print the report, and say whether it may be built."""
-    catalogue = check_all(layout)
+    catalogue = precheck(layout)  # on a large site in two processes (parallel.py)
     print(report(catalogue.problems))
     failed = bool(errors(catalogue.problems)) or (strict and bool(warnings(catalogue.problems)))
     return catalogue, not failed
