@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import struct
 import threading
-import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -41,6 +40,7 @@ from typing import Any
 import font_source_sans_pro
 import PIL
 from PIL import Image, ImageDraw, ImageFont, features
+from zlib_ng import zlib_ng as zlib  # zlib's interface, about twice as fast (BENCHMARK.md)
 
 WIDTH, HEIGHT = 1200, 630
 
@@ -61,9 +61,9 @@ BAND = (180, FOOT)
 #: Palette steps: white on indigo (title, site name, address) and soft blue on indigo (label).
 TITLE_STEPS, LABEL_STEPS = 24, 7
 
-#: zlib level of the band. Level 3 costs about 1 ms less per image than zlib's default (6), a
-#: quarter of the time, for files about a fifth larger (20 instead of 17 KB; BENCHMARK.md).
-COMPRESS_LEVEL = 3
+#: Deflate level of the band. With zlib-ng, level 2 takes 0.26 ms per image and makes files as small as zlib's
+#: level 3 did in 0.62 ms (15 KB); level 1 takes 0.19 ms for files half as large again (22 KB; BENCHMARK.md).
+COMPRESS_LEVEL = 2
 
 
 @dataclass(frozen=True)
@@ -275,11 +275,11 @@ def render(card: ShareCard) -> bytes:
 
 @cache
 def drawing_version() -> str:
-    """A hash of everything that changes the pictures: this module, the font package and Pillow.
+    """A hash of everything that changes the images: this module, the font package, zlib-ng and Pillow.
 
     Cached images are stored under it, so a change to the drawing never reuses old images;
     the publishing workflow keys its cache on it too.
     """
-    parts = (Path(__file__).read_bytes(), metadata.version("font-source-sans-pro").encode(),
+    parts = (Path(__file__).read_bytes(), metadata.version("font-source-sans-pro").encode(), metadata.version("zlib-ng").encode(),
              PIL.__version__.encode(), str(features.version("freetype2")).encode())
     return hashlib.sha256(b"\x1f".join(parts)).hexdigest()[:16]
