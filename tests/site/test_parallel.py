@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import os
@@ -17,7 +18,7 @@ from mkdocs.structure.pages import Page
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.pages.assemble import generate_all
 from kennisbank.pages.common import Site
-from kennisbank.site import parallel
+from kennisbank.site import parallel, plugin, searchindex
 from kennisbank.site.parallel import PartFile, Share
 from kennisbank.site.project import check_and_build
 from kennisbank.tools.synthetic import make_repo
@@ -269,3 +270,21 @@ def test_a_helper_that_cannot_check_fails_with_a_message(broken_repo, monkeypatc
     assert "Fout in hulpproces: kapot" in capfd.readouterr().err
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)
+
+
+def test_the_search_index_gets_every_indexed_page_and_word_from_both_processes(scratch, tmp_path, monkeypatch):
+    """What the render processes gathered while writing (searchindex.Seen) is what is in the built site."""
+    gathered = []
+    build_index = plugin.build_index
+
+    def keeping(site, per_part, bundle=None, seen=None):
+        gathered.append(copy.deepcopy(seen))
+        return build_index(site, per_part, bundle, seen)
+
+    monkeypatch.setattr(plugin, "build_index", keeping)
+    use_processes(scratch, 2)
+    assert check_and_build(scratch, tmp_path / "site", strict=False) == 0
+    indexed = searchindex.indexed_pages(tmp_path / "site")
+    assert len(gathered) == 1 and gathered[0].pages == {relative for relative, _ in indexed}
+    assert gathered[0].vocabulary == set().union(*(searchindex.words(file.read_text(encoding="utf-8")) for _, file in indexed))
+    assert len(indexed) > 50

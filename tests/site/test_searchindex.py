@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -87,6 +88,32 @@ def test_every_indexed_page_is_in_exactly_one_part(split_site):
         urls += [si.fragment_url(f) for f in (site / "pagefind" / folder / "fragment").glob("*.pf_fragment")]
     assert sorted(urls) == sorted([f"/{p.removesuffix('index.html')}" for p in PAGES] + [si.WORD_LIST_URL] * 3)
     assert not list(site.parent.glob(".zoekindex-*"))  # the linked copies are gone
+
+
+def test_seen_pages_give_the_index_that_reading_the_site_gives(split_site, tmp_path):
+    """The build gathers the indexed pages and their words as it writes them (Seen); the index is the same."""
+    site, index = split_site
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    seen = si.Seen()
+    for file in sorted(copy.rglob("*.html")):
+        seen.add(file.relative_to(copy).as_posix(), file.read_text(encoding="utf-8"))
+    assert seen.pages == set(PAGES)  # not niet/index.html, which has no indexed region
+    assert si.build_index(copy, per_part=3, seen=seen) == index
+    for folder in ["", *index.parts]:
+        assert fragments(copy / "pagefind" / folder) == fragments(site / "pagefind" / folder)
+
+
+def fragments(bundle: Path) -> dict[str, bytes]:
+    return {f.name: f.read_bytes() for f in (bundle / "fragment").glob("*.pf_fragment")}
+
+
+def test_seen_joins_what_other_processes_saw():
+    seen = si.Seen()
+    seen.add("a/index.html", '<div data-pagefind-body><p>Eén woord</p></div>')
+    seen.add("b/index.html", "<p>niet geindexeerd</p>")
+    seen.join(["c/index.html"], ["ander"])
+    assert seen == si.Seen({"a/index.html", "c/index.html"}, {"eén", "woord", "ander"})
 
 
 def test_a_small_site_is_one_index(tmp_path):

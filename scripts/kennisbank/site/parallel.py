@@ -51,6 +51,7 @@ from ..pages import worksheets
 from ..pages.assemble import Output, combine, generate_all, generate_part
 from ..pages.common import Generated, Site
 from ..pages.worksheets import Download
+from .searchindex import Seen
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -323,8 +324,11 @@ def _run_helper(config: Any, plugin: Any, share: Share, run: Callable[..., None]
         os._exit(code)
 
 
-def finish(share: Share, files: Files, log_level: int) -> None:
-    """In the parent, after its own pages: wait for the helpers, take their pages, check anchors between processes."""
+def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None) -> None:
+    """In the parent, after its own pages: wait for the helpers, take their pages, check anchors between processes.
+
+    ``seen``: the parent's indexed pages and words for the search index; the helpers' are added to it.
+    """
     reports = []
     while share.helpers:
         helper, pid = share.helpers[0]
@@ -333,13 +337,16 @@ def finish(share: Share, files: Files, log_level: int) -> None:
         if os.waitstatus_to_exitcode(status) != 0:
             raise PluginError(f"Hulpproces {helper.index} kon zijn deel van de pagina's niet bouwen (zie de meldingen hierboven).")
         reports.append(json.loads(helper.report.read_text(encoding="utf-8")))
+        if seen is not None:
+            seen.join(reports[-1]["search"]["pages"], reports[-1]["search"]["words"])
         merge(helper.site_dir, share.site_dir)
     check_anchors(files, reports, log_level)
 
 
-def write_report(share: Share, files: Files) -> None:
-    """In a helper, at the end of its build: its anchors and links for the parent."""
-    share.report.write_text(json.dumps(anchor_report(files, share)), encoding="utf-8")
+def write_report(share: Share, files: Files, seen: Seen) -> None:
+    """In a helper, at the end of its build: its anchors and links, and its indexed pages and their words, for the parent."""
+    report = {**anchor_report(files, share), "search": {"pages": sorted(seen.pages), "words": sorted(seen.vocabulary)}}
+    share.report.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 
 
 def _stop(pid: int) -> None:

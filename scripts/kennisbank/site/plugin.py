@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from ..contribute import webform
@@ -41,7 +41,7 @@ from .incremental import ServeCache, fingerprint
 from .parallel import PartFile, Share
 from .publicity import Publicity
 from .sanitise import SanitiseExtension, clean_text
-from .searchindex import PAGES_PER_PART, BackgroundIndex, SearchIndexError, build_index
+from .searchindex import PAGES_PER_PART, BackgroundIndex, SearchIndexError, Seen, build_index
 from .searchtext import SearchTextExtension
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -85,10 +85,10 @@ def correction_url(repo_url: str | None, page) -> str | None:
                                                               "pagina": page.canonical_url or page.url})
 
 
-def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART) -> None:
+def run_pagefind(site_dir: str, pages_per_part: int = PAGES_PER_PART, seen: Seen | None = None) -> None:
     """Build the Pagefind search index into the site (see searchindex.py); fail loudly if it cannot."""
     try:
-        build_index(Path(site_dir), pages_per_part)
+        build_index(Path(site_dir), pages_per_part, seen=seen)
     except (SearchIndexError, OSError) as error:
         raise PluginError(f"De zoekindex kon niet worden gemaakt (pagefind):\n{error}") from error
 
@@ -124,11 +124,15 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     generation_memo: Memo | None = None
     #: While serving: the search index, made after the rebuilt pages are served.
     background_index: BackgroundIndex | None = None
+    #: A build's indexed pages and their words as they are written, for the search index (not while serving).
+    search_seen: Seen | None = None
+    renders_all = True
     publicity: Publicity | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin alive across serve rebuilds, which the caches need.
         serving = command == "serve" and dirty
+        self.renders_all = not dirty  # a dirty build writes only changed pages, so it cannot gather the search index's pages
         self.share = None  # mkdocs keeps this object from build to build; parallel.build sets it for its builds
         self.serve_cache = ServeCache() if serving else None
         self.check_memo, self.generation_memo = (CheckMemo(), Memo()) if serving else (None, None)
@@ -164,6 +168,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         # With several render processes, each draws with its part of the cores (see parallel.py).
         workers = max(1, parallel.cores() // self.share.count) if self.share else None
         self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, workers=workers)
+        self.search_seen = Seen() if self.renders_all and not self.background_index else None
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -229,7 +234,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         """Whether the build may drop a page's text once mkdocs is done with it: a generated page, not in serve."""
         return self.serve_cache is None and page.file.src_uri in self.generated
 
+    @event_priority(-100)  # last: the search index is made from the page as it is written
     def on_post_page(self, output, page, config):
+        if self.search_seen is not None and self.config.search_index:
+            self.search_seen.add(page.file.dest_uri, output)
         if self._let_go(page):
             # mkdocs writes the page next and does not read its HTML again, but keeps it (and, without
             # on_page_content, its Markdown) of every page to the end of the build: at 10,000 programmes the
@@ -275,13 +283,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_post_build(self, config):
         if self.share and self.share.is_helper:
             self.publicity.on_post_build(config)
-            parallel.write_report(self.share, self.files)
+            parallel.write_report(self.share, self.files, self.search_seen or Seen())
             return  # the parent takes this process's pages into the site, then makes the search index
         self.publicity.images.flush()  # the workers draw the last images while the search index is made
         if self.share:
-            parallel.finish(self.share, self.files, config.validation.links.anchors)
+            parallel.finish(self.share, self.files, config.validation.links.anchors, self.search_seen)
         if self.config.search_index and self.background_index:
             self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
         elif self.config.search_index:
-            run_pagefind(config.site_dir, self.config.search_pages_per_part)
+            run_pagefind(config.site_dir, self.config.search_pages_per_part, self.search_seen)
         self.publicity.on_post_build(config)

@@ -48,7 +48,7 @@ import time
 import unicodedata
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -96,6 +96,30 @@ class Index:
     pages: int
     parts: tuple[str, ...]
     word_lists: tuple[str, ...]
+
+
+@dataclass
+class Seen:
+    """The indexed pages a build wrote and their words, gathered as each page is written.
+
+    With it, :func:`build_index` need not read every page of the site again to find them (at
+    10,000 programmes about 3 s on one core, while the other waits); the render processes
+    gather their own pages and the parent joins them (parallel.py).
+    """
+
+    pages: set[str] = field(default_factory=set)
+    vocabulary: set[str] = field(default_factory=set)
+
+    def add(self, path: str, page_html: str) -> None:
+        """One page as it is written into the site (``path`` relative to it); only indexed pages count."""
+        if INDEXED in page_html:
+            self.pages.add(path)
+            self.vocabulary |= words(page_html)
+
+    def join(self, pages: Iterable[str], vocabulary: Iterable[str]) -> None:
+        """What another process saw."""
+        self.pages.update(pages)
+        self.vocabulary.update(vocabulary)
 
 
 def part_count(pages: int, per_part: int = PAGES_PER_PART) -> int:
@@ -212,20 +236,24 @@ def _link(file: Path, target: Path) -> None:
         shutil.copy2(file, target)
 
 
-def build_index(site: Path, per_part: int = PAGES_PER_PART, bundle: Path | None = None) -> Index:
-    """Index the built site into ``site/pagefind`` (or ``bundle``) and its part folders; write the manifest."""
-    pages = indexed_pages(site)
+def build_index(site: Path, per_part: int = PAGES_PER_PART, bundle: Path | None = None, seen: Seen | None = None) -> Index:
+    """Index the built site into ``site/pagefind`` (or ``bundle``) and its part folders; write the manifest.
+
+    ``seen``: the indexed pages and their words as the build wrote them; without it, they are read from the site.
+    """
+    pages = indexed_pages(site) if seen is None else [(relative, site / relative) for relative in sorted(seen.pages)]
     parts = part_count(len(pages), per_part)
     bundle = bundle or site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # no parts of an earlier, larger index stay behind
     if parts == 1:
         run_pagefind(site, bundle)
         return _write_manifest(bundle, Index(len(pages), (), ()))
-    vocabulary: set[str] = set()
+    vocabulary: set[str] = set() if seen is None else seen.vocabulary
     work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=site.parent))
     try:
         for relative, file in pages:
-            vocabulary |= words(file.read_text(encoding="utf-8", errors="replace"))
+            if seen is None:
+                vocabulary |= words(file.read_text(encoding="utf-8", errors="replace"))
             _link(file, work / str(part_of(relative, parts)) / relative)
         word_list = word_list_page(with_plain_forms(vocabulary))
         folders = [""] + [PART_FOLDER.format(n) + "/" for n in range(2, parts + 1)]

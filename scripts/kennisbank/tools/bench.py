@@ -169,13 +169,13 @@ def install_helper_timers(timers: Timers) -> None:
     os.register_at_fork(after_in_child=lambda: (timers.seconds.clear(), timers.cpu.clear()))
     write_report, finish = parallel.write_report, timers.wrap("render_helpers", parallel.finish)
 
-    def reporting(share, files) -> None:
-        write_report(share, files)
+    def reporting(share, files, *rest) -> None:
+        write_report(share, files, *rest)
         share.report.with_suffix(".timers.json").write_text(json.dumps(timers.cpu), encoding="utf-8")
 
-    def finishing(share, files, log_level) -> None:
+    def finishing(share, files, log_level, *rest) -> None:
         reports = [helper.report.with_suffix(".timers.json") for helper, _ in share.helpers]
-        finish(share, files, log_level)
+        finish(share, files, log_level, *rest)
         for report in reports:
             for step, cpu in json.loads(report.read_text(encoding="utf-8")).items():
                 timers.cpu[step] = timers.cpu.get(step, 0.0) + cpu
