@@ -9,11 +9,15 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
 from PIL import Image
+
+from kennisbank.pages.shareimage import ShareCard, render
+from kennisbank.site.publicity import Publicity
 
 from ..conftest import SITE_URL
 from ..support.html import read_html
@@ -164,3 +168,13 @@ def test_stories_are_found_as_stories(built_site):
     html = (built_site / "verhalen/maaksessie-sleutelpersonen-2020/index.html").read_text(encoding="utf-8")
     assert '<span data-pagefind-meta="soort">Verhaal</span>' in html
     assert '<span data-pagefind-filter="type">verhaal</span>' in html
+
+
+def test_the_parent_draws_and_writes_the_images_a_helper_hands_it(tmp_path):
+    """Render helpers draw no share images; the parent takes their list and writes them with its own (parallel.py)."""
+    publicity = Publicity(tmp_path, tmp_path / "cache")
+    card = ShareCard("Een programma", "Sociale kaart", "Kennisbank", "example.org/kb")
+    publicity.take([("assets/delen/programmas/een/index.png", card)])
+    assert publicity.jobs == [("assets/delen/programmas/een/index.png", card)]
+    publicity.on_post_build(SimpleNamespace(site_dir=str(tmp_path / "site")))
+    assert (tmp_path / "site" / "assets/delen/programmas/een/index.png").read_bytes() == render(card)

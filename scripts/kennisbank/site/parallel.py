@@ -29,6 +29,7 @@ in one process as before. Figures: BENCHMARK.md.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -50,6 +51,7 @@ from ..model.checks import Catalogue, CheckedFile, CheckMemo, Layout, check_all,
 from ..pages import worksheets
 from ..pages.assemble import Output, combine, generate_all, generate_part
 from ..pages.common import Generated, Site
+from ..pages.shareimage import ShareCard
 from ..pages.worksheets import Download
 from .searchindex import Seen
 
@@ -324,10 +326,11 @@ def _run_helper(config: Any, plugin: Any, share: Share, run: Callable[..., None]
         os._exit(code)
 
 
-def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None) -> None:
+def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None) -> list[tuple[str, ShareCard]]:
     """In the parent, after its own pages: wait for the helpers, take their pages, check anchors between processes.
 
     ``seen``: the parent's indexed pages and words for the search index; the helpers' are added to it.
+    Returns the share images of the helpers' pages, which the parent draws (see :func:`write_report`).
     """
     reports = []
     while share.helpers:
@@ -341,11 +344,18 @@ def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None)
             seen.join(reports[-1]["search"]["pages"], reports[-1]["search"]["words"])
         merge(helper.site_dir, share.site_dir)
     check_anchors(files, reports, log_level)
+    return [(path, ShareCard(*card)) for report in reports for path, *card in report["images"]]
 
 
-def write_report(share: Share, files: Files, seen: Seen) -> None:
-    """In a helper, at the end of its build: its anchors and links, and its indexed pages and their words, for the parent."""
-    report = {**anchor_report(files, share), "search": {"pages": sorted(seen.pages), "words": sorted(seen.vocabulary)}}
+def write_report(share: Share, files: Files, seen: Seen, images: list[tuple[str, ShareCard]]) -> None:
+    """In a helper, at the end of its build: for the parent, its anchors and links, its indexed pages and their words,
+    and the share images of its pages.
+
+    A helper draws no share images itself: the parent draws them while it makes the search index,
+    when Pagefind leaves part of the cores idle, instead of beside the rendering, which needs them all.
+    """
+    report = {**anchor_report(files, share), "search": {"pages": sorted(seen.pages), "words": sorted(seen.vocabulary)},
+              "images": [[path, *dataclasses.astuple(card)] for path, card in images]}
     share.report.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 
 

@@ -165,9 +165,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         posts = f"{content}/verhalen/posts/"
         posts_edit = edit_url(config.repo_url, config.edit_uri, content, posts) if config.repo_url and config.edit_uri else None
         # Serving rebuilds only some pages: the cache must not be pruned by what one rebuild used.
-        # With several render processes, each draws with its part of the cores (see parallel.py).
-        workers = max(1, parallel.cores() // self.share.count) if self.share else None
-        self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, workers=workers)
+        # With several render processes, the parent draws every share image (parallel.write_report).
+        helper = bool(self.share and self.share.is_helper)
+        self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, draws=not helper)
         self.search_seen = Seen() if self.renders_all and not self.background_index else None
         return config
 
@@ -282,12 +282,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_post_build(self, config):
         if self.share and self.share.is_helper:
-            self.publicity.on_post_build(config)
-            parallel.write_report(self.share, self.files, self.search_seen or Seen())
-            return  # the parent takes this process's pages into the site, then makes the search index
+            parallel.write_report(self.share, self.files, self.search_seen or Seen(), self.publicity.jobs)
+            return  # the parent takes this process's pages into the site, draws their images, and makes the search index
         self.publicity.images.flush()  # the workers draw the last images while the search index is made
         if self.share:
-            parallel.finish(self.share, self.files, config.validation.links.anchors, self.search_seen)
+            self.publicity.take(parallel.finish(self.share, self.files, config.validation.links.anchors, self.search_seen))
         if self.config.search_index and self.background_index:
             self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
         elif self.config.search_index:

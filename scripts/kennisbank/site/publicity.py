@@ -40,8 +40,10 @@ class Publicity:
     """State of one build: the share images being drawn and still to write."""
 
     def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None, prune: bool = True,
-                 workers: int | None = None) -> None:
+                 workers: int | None = None, draws: bool = True) -> None:
         self.root = root
+        #: False in a render process that hands its images to the parent (see :meth:`take`).
+        self.draws = draws
         self.cache_dir = cache_dir
         self.prune = prune  # remove cached images unused for a month (not after a partial rebuild)
         self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
@@ -76,7 +78,7 @@ class Publicity:
 
     def queue_image(self, page, config) -> None:
         """Start drawing a page's share image as soon as its title is known, while mkdocs renders the rest."""
-        if is_shared(page):
+        if self.draws and is_shared(page):
             self.images.add(share_card(page, config))
 
     def on_page_context(self, context: dict, page, config) -> dict:
@@ -98,7 +100,8 @@ class Publicity:
             published=date.isoformat() if hasattr(date, "isoformat") else None,
         )
         self.blog_actions(context, page)
-        self.images.add(card)  # a no-op unless the card changed since queue_image
+        if self.draws:
+            self.images.add(card)  # a no-op unless the card changed since queue_image
         self.jobs.append((image_path(page.file.dest_uri), card))
         return context
 
@@ -123,6 +126,13 @@ class Publicity:
             page.edit_url = self.posts_edit_url  # archive and category pages are made by the blog plugin
         actions = self.env.get_template(ACTIONS_PARTIAL).render({**context, "page": page, "kb_post": is_post, "kb_search": has_own_text(page)})
         page.content = actions + (page.content or "")
+
+    def take(self, jobs: list[tuple[str, ShareCard]]) -> None:
+        """Draw and write the images of another render process's pages too, and start on them now."""
+        for path, card in jobs:
+            self.images.add(card)
+            self.jobs.append((path, card))
+        self.images.flush()
 
     def on_post_build(self, config) -> None:
         """Write every page's share image into the site once the drawing is done."""
