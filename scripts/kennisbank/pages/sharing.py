@@ -11,7 +11,9 @@ a cache folder outside ``site/`` under a hash of both (:meth:`ShareCard.key`). A
 cached images instead of drawing them again. New ones are drawn while mkdocs renders the
 pages: :class:`ImageQueue` takes each page's card as soon as its title is known and, when
 there are many, hands them in batches to worker processes at a lower priority, so they use
-the core that mkdocs leaves idle. Figures: ``scripts/bench_share_images.py`` and BENCHMARK.md.
+the core that mkdocs leaves idle. When several processes render (site/parallel.py), only the
+first one draws: it takes the others' cards when they are done and draws them while the search
+index is made. Figures: ``scripts/bench_share_images.py`` and BENCHMARK.md.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Rendering on every core: one ``kennisbank build`` in several processes, making the same site as one.
+"""Building on every core: one ``kennisbank build`` in several processes, making the same site as one.
+
+Before the render fork, the checks and the generation also use a second process: :func:`precheck`
+checks every second source file in a forked helper, :func:`pregenerate` makes the open data and
+the municipality pages in one (:func:`_beside` runs both halves and brings the helper's back).
 
 mkdocs renders one page after the other on one core (about 4 ms of CPU per page with Material),
 so on a large site the other cores wait. :func:`build` forks after the sources are checked and
@@ -18,6 +22,9 @@ and the whole navigation, but renders only its own share of the generated pages.
   each helper writes down the anchors of its pages and its links to anchors (:func:`anchor_report`),
   and the parent checks the links between processes with mkdocs' own ``Page.validate_anchor_links``:
   the same messages at the same level, and in strict mode the same failure.
+- A helper draws no share images and reads no page again for the search index: it hands the
+  parent its images and its indexed pages with their words (:func:`write_report`). The parent
+  draws the images while Pagefind makes the index, which leaves part of the cores idle.
 - A helper that fails makes the build fail; its messages are printed as it logs them.
 
 Nothing here changes mkdocs: it is mkdocs' own dirty build, steered through public parts (a
