@@ -288,3 +288,18 @@ def test_the_search_index_gets_every_indexed_page_and_word_from_both_processes(s
     assert len(gathered) == 1 and gathered[0].pages == {relative for relative, _ in indexed}
     assert gathered[0].vocabulary == set().union(*(searchindex.words(file.read_text(encoding="utf-8")) for _, file in indexed))
     assert len(indexed) > 50
+
+
+def test_merge_moves_what_the_site_lacks_and_keeps_what_it_has(tmp_path):
+    helper, site = tmp_path / "hulp", tmp_path / "site"
+    for path, text in {"programmas/a/index.html": "a", "programmas/a/extra.txt": "x", "gidsen/index.html": "hulp",
+                       "gidsen/nieuw/index.html": "n", "los.txt": "l"}.items():
+        (helper / path).parent.mkdir(parents=True, exist_ok=True)
+        (helper / path).write_text(text, encoding="utf-8")
+    (site / "gidsen").mkdir(parents=True)
+    (site / "gidsen" / "index.html").write_text("ouder", encoding="utf-8")
+    (site / "programmas").mkdir()
+    assert parallel.merge(helper, site) == 3  # programmas/a/ and gidsen/nieuw/ whole, and los.txt
+    assert files_of(site) == {"gidsen/index.html": b"ouder", "gidsen/nieuw/index.html": b"n", "los.txt": b"l",
+                              "programmas/a/extra.txt": b"x", "programmas/a/index.html": b"a"}
+    assert files_of(helper) == {"gidsen/index.html": b"hulp"}

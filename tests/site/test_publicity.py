@@ -17,6 +17,7 @@ import yaml
 from PIL import Image
 
 from kennisbank.pages.shareimage import ShareCard, render
+from kennisbank.pages.sharing import draw_into
 from kennisbank.site.publicity import Publicity
 
 from ..conftest import SITE_URL
@@ -178,3 +179,16 @@ def test_the_parent_draws_and_writes_the_images_a_helper_hands_it(tmp_path):
     assert publicity.jobs == [("assets/delen/programmas/een/index.png", card)]
     publicity.on_post_build(SimpleNamespace(site_dir=str(tmp_path / "site")))
     assert (tmp_path / "site" / "assets/delen/programmas/een/index.png").read_bytes() == render(card)
+
+
+def test_images_drawn_already_go_into_the_site_first_and_the_rest_after_the_drawing(tmp_path):
+    """link_drawn runs while Pagefind makes the index; on_post_build does what it left."""
+    publicity = Publicity(tmp_path, tmp_path / "cache")
+    first, second = (ShareCard(title, "Gids", "Kennisbank", "example.org/kb") for title in ("Eerste", "Tweede"))
+    publicity.jobs = [("assets/delen/een.png", first), ("assets/delen/twee.png", second)]
+    draw_into(tmp_path / "cache", first)
+    assert publicity.link_drawn(str(tmp_path / "site")) == 1
+    assert (tmp_path / "site/assets/delen/een.png").read_bytes() == render(first)
+    assert not (tmp_path / "site/assets/delen/twee.png").exists() and publicity.jobs == [("assets/delen/twee.png", second)]
+    publicity.on_post_build(SimpleNamespace(site_dir=str(tmp_path / "site")))
+    assert (tmp_path / "site/assets/delen/twee.png").read_bytes() == render(second)

@@ -266,15 +266,23 @@ def _validate(page: Any, links: dict[File, dict[str, str]], files: Files, log_le
 
 
 def merge(helper_site: Path, site: Path) -> int:
-    """Move every file of a helper's folder that the site lacks into the site; return how many."""
+    """Move everything of a helper's folder that the site lacks into the site; return how many files and folders.
+
+    A folder the site lacks (most pages have one of their own) moves whole, in one rename.
+    """
     moved = 0
-    for folder, _, names in os.walk(helper_site):
+    for folder, subfolders, names in os.walk(helper_site):
         relative = Path(folder).relative_to(helper_site)
+        for name in [*subfolders]:
+            target = site / relative / name
+            if not target.exists():
+                os.replace(Path(folder) / name, target)
+                subfolders.remove(name)  # moved: nothing left to walk in it
+                moved += 1
         for name in names:
             target = site / relative / name
             if target.exists():
                 continue  # written by the parent too (hand-written pages, theme files): the same bytes
-            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(Path(folder) / name, target)
             moved += 1
     return moved
@@ -333,11 +341,12 @@ def _run_helper(config: Any, plugin: Any, share: Share, run: Callable[..., None]
         os._exit(code)
 
 
-def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None) -> list[tuple[str, ShareCard]]:
+def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None,
+           take_images: Callable[[list[tuple[str, ShareCard]]], None] | None = None) -> None:
     """In the parent, after its own pages: wait for the helpers, take their pages, check anchors between processes.
 
     ``seen``: the parent's indexed pages and words for the search index; the helpers' are added to it.
-    Returns the share images of the helpers' pages, which the parent draws (see :func:`write_report`).
+    ``take_images``: gets the share images of each helper's pages, which the parent draws (see :func:`write_report`).
     """
     reports = []
     while share.helpers:
@@ -349,9 +358,10 @@ def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None)
         reports.append(json.loads(helper.report.read_text(encoding="utf-8")))
         if seen is not None:
             seen.join(reports[-1]["search"]["pages"], reports[-1]["search"]["words"])
+        if take_images is not None:  # first, so that they are drawn while the pages are moved
+            take_images([(path, ShareCard(*card)) for path, *card in reports[-1]["images"]])
         merge(helper.site_dir, share.site_dir)
     check_anchors(files, reports, log_level)
-    return [(path, ShareCard(*card)) for report in reports for path, *card in report["images"]]
 
 
 def write_report(share: Share, files: Files, seen: Seen, images: list[tuple[str, ShareCard]]) -> None:

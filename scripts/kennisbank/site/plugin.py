@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
@@ -286,9 +287,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             return  # the parent takes this process's pages into the site, draws their images, and makes the search index
         self.publicity.images.flush()  # the workers draw the last images while the search index is made
         if self.share:
-            self.publicity.take(parallel.finish(self.share, self.files, config.validation.links.anchors, self.search_seen))
+            parallel.finish(self.share, self.files, config.validation.links.anchors, self.search_seen, self.publicity.take)
         if self.config.search_index and self.background_index:
             self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
         elif self.config.search_index:
-            run_pagefind(config.site_dir, self.config.search_pages_per_part, self.search_seen)
+            with ThreadPoolExecutor(max_workers=1) as linking:  # while Pagefind runs (a child process)
+                linked = linking.submit(self.publicity.link_drawn, config.site_dir)
+                run_pagefind(config.site_dir, self.config.search_pages_per_part, self.search_seen)
+                linked.result()
         self.publicity.on_post_build(config)

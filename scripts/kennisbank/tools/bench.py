@@ -173,14 +173,13 @@ def install_helper_timers(timers: Timers) -> None:
         write_report(share, files, *rest)
         share.report.with_suffix(".timers.json").write_text(json.dumps(timers.cpu), encoding="utf-8")
 
-    def finishing(share, files, log_level, *rest):
+    def finishing(share, files, log_level, *rest) -> None:
         reports = [helper.report.with_suffix(".timers.json") for helper, _ in share.helpers]
-        images = finish(share, files, log_level, *rest)
+        finish(share, files, log_level, *rest)
         for report in reports:
             for step, cpu in json.loads(report.read_text(encoding="utf-8")).items():
                 timers.cpu[step] = timers.cpu.get(step, 0.0) + cpu
                 timers.cpu["render_helpers"] -= cpu
-        return images
 
     parallel.write_report, parallel.finish = reporting, finishing
 
