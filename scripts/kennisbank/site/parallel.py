@@ -355,11 +355,12 @@ def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None,
         share.helpers.pop(0)  # collected: never signal this process id again
         if os.waitstatus_to_exitcode(status) != 0:
             raise PluginError(f"Hulpproces {helper.index} kon zijn deel van de pagina's niet bouwen (zie de meldingen hierboven).")
-        reports.append(json.loads(helper.report.read_text(encoding="utf-8")))
+        report = json.loads(helper.report.read_text(encoding="utf-8"))
+        reports.append(report)
         if seen is not None:
-            seen.join(reports[-1]["search"]["pages"], reports[-1]["search"]["words"])
+            seen.join(report["search"]["pages"], report["search"]["words"])
         if take_images is not None:  # first, so that they are drawn while the pages are moved
-            take_images([(path, ShareCard(*card)) for path, *card in reports[-1]["images"]])
+            take_images([(path, ShareCard(*card)) for path, *card in report["images"]])
         merge(helper.site_dir, share.site_dir)
     check_anchors(files, reports, log_level)
 

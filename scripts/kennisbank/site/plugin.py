@@ -169,7 +169,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         # With several render processes, the parent draws every share image (parallel.write_report).
         helper = bool(self.share and self.share.is_helper)
         self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, draws=not helper)
-        self.search_seen = Seen() if self.renders_all and not self.background_index else None
+        self.search_seen = Seen() if self.config.search_index and self.renders_all and not self.background_index else None
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -237,7 +237,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     @event_priority(-100)  # last: the search index is made from the page as it is written
     def on_post_page(self, output, page, config):
-        if self.search_seen is not None and self.config.search_index:
+        if self.search_seen is not None:
             self.search_seen.add(page.file.dest_uri, output)
         if self._let_go(page):
             # mkdocs writes the page next and does not read its HTML again, but keeps it (and, without

@@ -41,7 +41,7 @@ class Publicity:
     """State of one build: the share images being drawn and still to write."""
 
     def __init__(self, root: Path, cache_dir: Path, posts_edit_url: str | None = None, prune: bool = True,
-                 workers: int | None = None, draws: bool = True) -> None:
+                 draws: bool = True) -> None:
         self.root = root
         #: False in a render process that hands its images to the parent (see :meth:`take`).
         self.draws = draws
@@ -49,7 +49,7 @@ class Publicity:
         self.prune = prune  # remove cached images unused for a month (not after a partial rebuild)
         self.posts_edit_url = posts_edit_url  # where generated blog overviews send "edit this page"
         self.jobs: list[tuple[str, ShareCard]] = []
-        self.images = ImageQueue(cache_dir, workers)
+        self.images = ImageQueue(cache_dir)
         self.env = None
 
     def on_files(self, files: Files, config) -> None:
@@ -141,11 +141,12 @@ class Publicity:
         The parent runs this while Pagefind makes the search index: making 14,000 links is mostly
         work for the kernel, which would otherwise come after the index, on one core.
         """
-        drawn = [job for job in self.jobs if (self.cache_dir / f"{job[1].key()}.png").exists()]
-        done = link_into_site(drawn, Path(site_dir), self.cache_dir)
-        linked = {id(job) for job in drawn}
-        self.jobs = [job for job in self.jobs if id(job) not in linked]
-        return done
+        drawn: list[tuple[str, ShareCard]] = []
+        rest: list[tuple[str, ShareCard]] = []
+        for job in self.jobs:
+            (drawn if (self.cache_dir / f"{job[1].key()}.png").exists() else rest).append(job)
+        self.jobs = rest
+        return link_into_site(drawn, Path(site_dir), self.cache_dir)
 
     def on_post_build(self, config) -> None:
         """Write every page's share image into the site once the drawing is done (those :meth:`link_drawn` did not)."""
