@@ -167,3 +167,34 @@ def test_sizes_must_be_numbers(root, capsys):
     finally:
         os.chdir(cwd)
     assert "--sizes: 'honderd' is geen lijst van getallen" in capsys.readouterr().err
+
+
+def test_every_build_gets_a_new_folder_and_nothing_is_deleted_between_builds(tmp_path, monkeypatch):
+    """Deleting a site just before the next build slowed that build (ext4 without a journal); see measure_builds."""
+    made: list[tuple[str, str]] = []
+
+    def fake_build(repo, site, cache):
+        assert not site.exists(), site
+        made.append(("site", site.name))
+        site.mkdir()
+        cache.mkdir(exist_ok=True)  # the warm builds reuse the first round's cache
+        made.append(("cache", cache.name))
+        seconds = 10.0 + len(made)
+        return {"mkdocs_s": seconds, "own_s": 1.0, "in_process_s": seconds + 2, "cpu_s": seconds, "load_average": [0, 0]}
+
+    def fake_plain(repo, work):
+        assert not work.exists(), work
+        made.append(("plain", work.name))
+        work.mkdir()
+        return {"plain_mkdocs_s": 10.0, "plain_mkdocs_cpu_s": 10.0, "load_average": [0, 0], "tree_peak_rss_mb": 1.0}
+
+    monkeypatch.setattr(bench, "measure_build", fake_build)
+    monkeypatch.setattr(bench, "measure_plain", fake_plain)
+    result = bench.measure_builds(tmp_path / "repo", tmp_path, 3, log=lambda line: None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache-1", "cache-2", "cache-3", "plain-1", "plain-2", "plain-3",
+                                                          "site-1", "site-2", "site-3", "site-warm-1", "site-warm-2",
+                                                          "site-warm-3"]
+    assert [name for kind, name in made if kind == "cache"] == ["cache-1", "cache-1", "cache-1", "cache-2", "cache-3", "cache-1"]
+    middle = result["plain"]["round"]
+    assert result["site_dir"] == str(tmp_path / f"site-{middle + 1}")
+    assert result["build"] is result["build_runs"][middle]
