@@ -220,7 +220,7 @@ def test_lists_of_entries_are_left_out_of_the_search_index(big):
     _, files = big
     for doc in ("praktijken/index.md", "praktijken/pagina/2.md", "sociale-kaart/pagina/2.md", "themas/werving.md"):
         content = files[doc].content
-        start, end = content.index('<div data-pagefind-ignore markdown="1">'), content.index("</div>")
+        start, end = content.index('<div data-pagefind-ignore="all" markdown="1">'), content.index("</div>")
         entries = ("praktijken/fictief", "programmas/", "gidsen/")
         assert any(t.startswith(entries) for t in entry_links(doc, content[start:end])), doc
         assert not any(t.startswith(entries) for t in entry_links(doc, content[:start] + content[end:])), doc

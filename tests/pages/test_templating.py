@@ -173,7 +173,7 @@ def test_a_fragment_is_written_once_per_build_with_the_words_of_its_block():
 
 def test_a_list_the_search_index_skips():
     assert block("{% call blokken.niet_doorzoeken() %}\n- [a](a.md)\n{% endcall %}") == (
-        '<div data-pagefind-ignore markdown="1">\n\n- [a](a.md)\n\n</div>\n\n')
+        '<div data-pagefind-ignore="all" markdown="1">\n\n- [a](a.md)\n\n</div>\n\n')
     assert block("{% call blokken.niet_doorzoeken() %}\n{% endcall %}") == ""
 
 

@@ -7,7 +7,10 @@ import re
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kennisbank.site import sanitise
 from kennisbank.site.sanitise import SanitiseExtension, clean, clean_text, cleaner, name_task_boxes
 
 from ..conftest import ROOT
@@ -40,6 +43,34 @@ def test_an_image_from_another_server_is_removed_in_every_spelling(dirty):
 ])
 @pytest.mark.parametrize("interface", [False, True])
 def test_text_in_which_no_image_can_start_is_cleaned_the_same_without_the_image_check(text, interface):
+    assert clean(text, interface) == cleaner(interface, images=True).clean(text)
+
+
+@pytest.mark.parametrize("text", ["Wat doet het programma?", "Tigrinya (ትግርኛ) en Arabisch (العربية)", "a\tb\nc", "'x' = \"y\"",
+                                  ""])
+def test_text_that_nh3_would_not_change_skips_it(text, monkeypatch):
+    assert cleaner(False, images=False).clean(text) == text
+    monkeypatch.setattr(sanitise, "cleaner", lambda *_: pytest.fail("nh3 was called"))
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize("text", ["a & b", "a &amp; b", "<b>x</b>", "x > y", "a\u00a0b", "a\r\nb", "\ufeffa", "a\ufeffb", "a\x00b"])
+def test_text_with_a_character_that_nh3_rewrites_still_goes_through_it(text, monkeypatch):
+    used = []
+    monkeypatch.setattr(sanitise, "cleaner", lambda *key: used.append(key) or cleaner(*key))
+    assert clean(text) == cleaner(False, images=True).clean(text)
+    assert used
+
+
+def test_skipping_nh3_never_changes_any_character_of_the_basic_plane():
+    every = [chr(point) for point in range(0x10000) if not 0xD800 <= point < 0xE000]
+    for text in (*every, *(f"a{character}b" for character in every)):
+        assert clean(text) == cleaner(False, images=True).clean(text), hex(ord(text[len(text) // 2]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40), st.booleans())
+def test_skipping_nh3_never_changes_what_comes_out(text, interface):
     assert clean(text, interface) == cleaner(interface, images=True).clean(text)
 
 

@@ -74,6 +74,11 @@ def _local_images(tag: str, attribute: str, value: str) -> str | None:
 #: Tag names are matched on ASCII letters only, as HTML does.
 _MAY_HOLD_IMAGE = re.compile(r"<im", re.I | re.A)
 
+#: The only characters that nh3 changes in text without markup: it escapes ``&``, ``<``, ``>`` and the
+#: no-break space, drops NUL and a leading byte-order mark, and turns CR into LF. Text without any of
+#: them comes out as it went in (tests/site/test_sanitise.py checks this against nh3 itself).
+_CHANGED_BY_NH3 = re.compile("[\x00&<>\r\xa0\ufeff]")
+
 
 @functools.cache
 def cleaner(interface: bool, images: bool) -> nh3.Cleaner:
@@ -98,8 +103,11 @@ def clean(html: str, interface: bool = False) -> str:
 
     Every Markdown conversion calls this, also for each heading of the table of contents, so the
     cleaner is made once (:func:`cleaner`) instead of from the lists on every call: at 10,000
-    programmes that is most of nh3's time (BENCHMARK.md).
+    programmes that is most of nh3's time (BENCHMARK.md). Text that nh3 would return unchanged
+    (no markup, no character it rewrites) is not sent to it at all.
     """
+    if _CHANGED_BY_NH3.search(html) is None:  # most headings of the table of contents: plain text, nothing to clean
+        return html
     parts = html.split(EXCERPT_SEPARATOR)  # the blog plugin cuts the excerpt at this comment, after this step
     return EXCERPT_SEPARATOR.join(cleaner(interface, _MAY_HOLD_IMAGE.search(part) is not None).clean(part) for part in parts)
 
