@@ -198,3 +198,39 @@ def test_a_failing_background_run_is_logged_and_the_next_still_runs(tmp_path, mo
         assert background.wait(10)
     assert len(calls) == 2 and (site / "pagefind").is_dir()
     assert "De zoekindex kon niet worden bijgewerkt: kapot" in caplog.text
+
+
+@pytest.mark.parametrize("per_part", [si.PAGES_PER_PART, 25])
+def test_short_copies_give_the_index_that_the_whole_pages_give(built_site, tmp_path, per_part):
+    """A full build hands Pagefind a short copy of each page (search_copy); every page's record is the same, byte for byte.
+
+    Only the fragments (per page: its URL, text, title, meta data, filters and anchors) can be compared: two Pagefind
+    runs on the same files number the pages differently, so its other files differ from run to run anyway.
+    """
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    whole = si.build_index(site, per_part, bundle=tmp_path / "heel")
+    seen = si.Seen.writing_copies(site)
+    for file in sorted(site.rglob("*.html")):
+        seen.add(file.relative_to(site).as_posix(), file.read_text(encoding="utf-8"))
+    # The blog's front page has no content article (Material's blog template): Pagefind reads it whole.
+    assert seen.pages - set(seen.copies) == {"verhalen/index.html"} and len(seen.copies) > 50
+    short = si.build_index(site, per_part, bundle=tmp_path / "kort", seen=seen)
+    assert short == whole and (short.parts != ()) == (per_part == 25)
+    for folder in ["", *whole.parts]:
+        assert fragments(tmp_path / "kort" / folder) == fragments(tmp_path / "heel" / folder)
+        assert len(fragments(tmp_path / "kort" / folder)) > 1
+    seen.close()
+    assert not list(tmp_path.glob(f"{si.WORK_PREFIX}*"))
+
+
+@pytest.mark.parametrize(("page", "why"), [
+    ('<html lang="nl"><title>T</title><div data-pagefind-body>x</div>', "no content article"),
+    ('<html lang="nl"><title>T</title><span data-pagefind-filter="a">b</span><article class="md-content__inner">x</article>',
+     "search data before the content"),
+    ('<html lang="nl"><title>T</title><article class="md-content__inner">x</article><span data-pagefind-meta="a">b</span>',
+     "search data after the content"),
+    ('<html lang="nl"><article class="md-content__inner">x</article>', "no title"),
+])
+def test_a_page_laid_out_otherwise_has_no_short_copy(page, why):
+    assert si.search_copy(page) is None, why

@@ -23,7 +23,7 @@ and the whole navigation, but renders only its own share of the generated pages.
   and the parent checks the links between processes with mkdocs' own ``Page.validate_anchor_links``:
   the same messages at the same level, and in strict mode the same failure.
 - A helper draws no share images and reads no page again for the search index: it hands the
-  parent its images and its indexed pages with their words (:func:`write_report`). The parent
+  parent its images and its indexed pages with their words and short copies (:func:`write_report`). The parent
   draws the images while Pagefind makes the index, which leaves part of the cores idle.
 - A helper that fails makes the build fail; its messages are printed as it logs them.
 
@@ -358,7 +358,7 @@ def finish(share: Share, files: Files, log_level: int, seen: Seen | None = None,
         report = json.loads(helper.report.read_text(encoding="utf-8"))
         reports.append(report)
         if seen is not None:
-            seen.join(report["search"]["pages"], report["search"]["words"])
+            seen.join(report["search"]["pages"], report["search"]["words"], report["search"]["copies"])
         if take_images is not None:  # first, so that they are drawn while the pages are moved
             take_images([(path, ShareCard(*card)) for path, *card in report["images"]])
         merge(helper.site_dir, share.site_dir)
@@ -372,7 +372,8 @@ def write_report(share: Share, files: Files, seen: Seen, images: list[tuple[str,
     A helper draws no share images itself: the parent draws them while it makes the search index,
     when Pagefind leaves part of the cores idle, instead of beside the rendering, which needs them all.
     """
-    report = {**anchor_report(files, share), "search": {"pages": sorted(seen.pages), "words": sorted(seen.vocabulary)},
+    report = {**anchor_report(files, share),
+              "search": {"pages": sorted(seen.pages), "words": sorted(seen.vocabulary), "copies": seen.copies},
               "images": [[path, *dataclasses.astuple(card)] for path, card in images]}
     share.report.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
 

@@ -169,7 +169,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         # With several render processes, the parent draws every share image (parallel.write_report).
         helper = bool(self.share and self.share.is_helper)
         self.publicity = Publicity(root, default_cache(root), posts_edit, prune=self.serve_cache is None, draws=not helper)
-        self.search_seen = Seen() if self.config.search_index and self.renders_all and not self.background_index else None
+        # A full build gathers what the search index needs as it writes the pages (searchindex.Seen).
+        self.search_seen = (Seen.writing_copies(Path(config.site_dir))
+                            if self.config.search_index and self.renders_all and not self.background_index else None)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -280,6 +282,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_build_error(self, error):
         if self.publicity:
             self.publicity.close()
+        if self.search_seen is not None:
+            self.search_seen.close()
 
     def on_post_build(self, config):
         if self.share and self.share.is_helper:
@@ -291,8 +295,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.config.search_index and self.background_index:
             self.background_index.request(Path(config.site_dir))  # serve: show the page first, then catch up
         elif self.config.search_index:
-            with ThreadPoolExecutor(max_workers=1) as linking:  # while Pagefind runs (a child process)
-                linked = linking.submit(self.publicity.link_drawn, config.site_dir)
-                run_pagefind(config.site_dir, self.config.search_pages_per_part, self.search_seen)
-                linked.result()
+            try:
+                with ThreadPoolExecutor(max_workers=1) as linking:  # while Pagefind runs (a child process)
+                    linked = linking.submit(self.publicity.link_drawn, config.site_dir)
+                    run_pagefind(config.site_dir, self.config.search_pages_per_part, self.search_seen)
+                    linked.result()
+            finally:
+                if self.search_seen is not None:
+                    self.search_seen.close()
         self.publicity.on_post_build(config)

@@ -22,8 +22,11 @@ instead of 7,008, also pages with *gemeenschap*); one index got 3 others wrong (
 no page, matched all pages). Wrong pages come last; the first results are real matches, but
 from the parts without the problem. See BENCHMARK.md.
 
-The parts are made from hard links to the built pages in a temporary folder next to the
-site, so nothing is copied and the site itself is only written to in ``pagefind/``.
+The parts are made from hard links in a temporary folder next to the site, so the site itself
+is only written to in ``pagefind/``. The links are to the built pages, or, in a full build, to
+a short copy of each that the build wrote beside it (:func:`search_copy`): only what Pagefind
+reads, the language, the title and the content. Pagefind then parses less than half of the HTML
+(at 10,000 programmes, 0.8 s of CPU less per part), and gives the same index, byte for byte.
 """
 
 from __future__ import annotations
@@ -81,6 +84,12 @@ WORK_PREFIX = ".zoekindex-"
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if sys.platform.startswith("linux") else None
 
+#: Where Material's content begins and ends: besides the language and the title, Pagefind needs nothing else.
+_CONTENT_START = '<article class="md-content__inner'
+_CONTENT_END = "</article>"
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+
 _MARKUP = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>", re.S | re.I)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -109,17 +118,57 @@ class Seen:
 
     pages: set[str] = field(default_factory=set)
     vocabulary: set[str] = field(default_factory=set)
+    #: page → the file with its :func:`search_copy`, for the pages that have one.
+    copies: dict[str, str] = field(default_factory=dict)
+    #: Where :meth:`add` writes the copies; None: it writes none.
+    folder: Path | None = None
 
     def add(self, path: str, page_html: str) -> None:
         """One page as it is written into the site (``path`` relative to it); only indexed pages count."""
-        if INDEXED in page_html:
-            self.pages.add(path)
-            self.vocabulary |= words(page_html)
+        if INDEXED not in page_html:
+            return
+        self.pages.add(path)
+        self.vocabulary |= words(page_html)
+        if self.folder is not None and (short := search_copy(page_html)) is not None:
+            copy = self.folder / (hashlib.sha1(path.encode("utf-8")).hexdigest() + ".html")  # flat: no folder per page
+            copy.write_text(short, encoding="utf-8")
+            self.copies[path] = str(copy)
 
-    def join(self, pages: Iterable[str], vocabulary: Iterable[str]) -> None:
+    def join(self, pages: Iterable[str], vocabulary: Iterable[str], copies: dict[str, str] | None = None) -> None:
         """What another process saw."""
         self.pages.update(pages)
         self.vocabulary.update(vocabulary)
+        self.copies.update(copies or {})
+
+    @classmethod
+    def writing_copies(cls, site: Path) -> Seen:
+        """A Seen that writes the copies into a new folder next to ``site`` (removed by :meth:`close`)."""
+        return cls(folder=Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}kopie-{os.getpid()}-", dir=site.parent)))
+
+    def close(self) -> None:
+        """Remove the copies (after the index is made, or when the build failed)."""
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def search_copy(page_html: str) -> str | None:
+    r"""What Pagefind reads of a page: its ``<html>`` tag (the language), its title and Material's content.
+
+    None when the page is not laid out like that, or has search data outside the content; then
+    Pagefind reads the whole page.
+
+    >>> search_copy('<html lang="nl"><title>T</title><nav>M</nav><article class="md-content__inner">x</article><p>')
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>T</title></head><body><article class="md-content__inner">x</article></body></html>\n'
+    """
+    start, end = page_html.find(_CONTENT_START), page_html.rfind(_CONTENT_END)
+    if start < 0 or end < start:
+        return None
+    end += len(_CONTENT_END)
+    opening, title = _HTML_TAG.search(page_html, 0, start), _TITLE.search(page_html, 0, start)
+    if opening is None or title is None or page_html.find("data-pagefind", 0, start) >= 0 or page_html.find("data-pagefind", end) >= 0:
+        return None
+    return (f'<!doctype html>{opening[0]}<head><meta charset="utf-8">{title[0]}</head><body>'
+            f"{page_html[start:end]}</body></html>\n")
 
 
 def part_count(pages: int, per_part: int = PAGES_PER_PART) -> int:
@@ -241,11 +290,13 @@ def build_index(site: Path, per_part: int = PAGES_PER_PART, bundle: Path | None 
 
     ``seen``: the indexed pages and their words as the build wrote them; without it, they are read from the site.
     """
-    pages = indexed_pages(site) if seen is None else [(relative, site / relative) for relative in sorted(seen.pages)]
+    copies = {} if seen is None else seen.copies
+    pages = indexed_pages(site) if seen is None else [(relative, Path(copies.get(relative, site / relative)))
+                                                      for relative in sorted(seen.pages)]
     parts = part_count(len(pages), per_part)
     bundle = bundle or site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # no parts of an earlier, larger index stay behind
-    if parts == 1:
+    if parts == 1 and not copies:
         run_pagefind(site, bundle)
         return _write_manifest(bundle, Index(len(pages), (), ()))
     vocabulary: set[str] = set() if seen is None else seen.vocabulary
@@ -255,6 +306,9 @@ def build_index(site: Path, per_part: int = PAGES_PER_PART, bundle: Path | None 
             if seen is None:
                 vocabulary |= words(file.read_text(encoding="utf-8", errors="replace"))
             _link(file, work / str(part_of(relative, parts)) / relative)
+        if parts == 1:
+            run_pagefind(work / "0", bundle)
+            return _write_manifest(bundle, Index(len(pages), (), ()))
         word_list = word_list_page(with_plain_forms(vocabulary))
         folders = [""] + [PART_FOLDER.format(n) + "/" for n in range(2, parts + 1)]
         ids = []
