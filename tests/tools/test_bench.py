@@ -188,6 +188,7 @@ def test_every_build_gets_a_new_folder_and_nothing_is_deleted_between_builds(tmp
         work.mkdir()
         return {"plain_mkdocs_s": 10.0, "plain_mkdocs_cpu_s": 10.0, "load_average": [0, 0], "tree_peak_rss_mb": 1.0}
 
+    monkeypatch.setattr(bench, "settle", lambda: made.append(("settle", "")))
     monkeypatch.setattr(bench, "measure_build", fake_build)
     monkeypatch.setattr(bench, "measure_plain", fake_plain)
     result = bench.measure_builds(tmp_path / "repo", tmp_path, 3, log=lambda line: None)
@@ -195,6 +196,8 @@ def test_every_build_gets_a_new_folder_and_nothing_is_deleted_between_builds(tmp
                                                           "site-1", "site-2", "site-3", "site-warm-1", "site-warm-2",
                                                           "site-warm-3"]
     assert [name for kind, name in made if kind == "cache"] == ["cache-1", "cache-1", "cache-1", "cache-2", "cache-3", "cache-1"]
+    kinds = [kind for kind, _ in made if kind != "cache"]
+    assert kinds[::2] == ["settle"] * 9 and "settle" not in kinds[1::2]  # right before each of the nine builds
     middle = result["plain"]["round"]
     assert result["site_dir"] == str(tmp_path / f"site-{middle + 1}")
     assert result["build"] is result["build_runs"][middle]

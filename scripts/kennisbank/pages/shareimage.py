@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import struct
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -120,14 +121,26 @@ def fit_title(draw, title: str, width: int, height: int) -> tuple[Any, list[str]
     """The largest title size (76 down to 44 px) at which the title fits the box; cut off with … if even that fails."""
     for size in range(76, 43, -4):
         face = font("Bold", size)
-        lines = wrap(title, lambda t, f=face: draw.textlength(t, font=f), width)
-        if len(lines) <= lines_that_fit(size, height) and all(draw.textlength(line, font=face) <= width for line in lines):
+        measure = _measured(draw, face)
+        lines = wrap(title, measure, width)
+        if len(lines) <= lines_that_fit(size, height) and all(measure(line) <= width for line in lines):
             return face, lines
     lines = lines[:lines_that_fit(face.size, height)]
     while lines[-1] and draw.textlength(lines[-1] + " …", font=face) > width:
         lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
     lines[-1] += " …"
     return face, lines
+
+
+def _measured(draw, face) -> Callable[[str], float]:
+    """The width of a text in ``face``; a line that the wrap measured is not measured again."""
+    widths: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        if text not in widths:
+            widths[text] = draw.textlength(text, font=face)
+        return widths[text]
+    return measure
 
 
 def title_top(card: ShareCard) -> int:
@@ -242,17 +255,27 @@ def band(card: ShareCard) -> bytes:
     Drawn one pixel to the right in an image one pixel wider, so the first column is the
     filter byte of each row (0) and ``tobytes()`` gives the scanlines as they are.
     """
-    top, bottom = BAND
+    _, bottom = BAND
     split = title_top(card)
-    label = Image.new("L", (WIDTH + 1, split - top))
-    if card.label:
-        ImageDraw.Draw(label).text((MARGIN + 1, LABEL_BASELINE - top), card.label.upper(), font=label_font(), fill=255, anchor="ls")
     title = Image.new("L", (WIDTH + 1, bottom - split))
     canvas = ImageDraw.Draw(title)
     if card.title:
         for baseline, line, face in title_lines(canvas, card):
             canvas.text((MARGIN + 1, baseline - split), line, font=face, fill=255, anchor="ls")
-    return label.point(LABEL_LUT).tobytes() + title.point(TITLE_LUT).tobytes()
+    return label_rows(card.label) + title.point(TITLE_LUT).tobytes()
+
+
+@cache
+def label_rows(label: str) -> bytes:
+    """The band's rows above the title, with the label, drawn once per process for each label.
+
+    There are only a few labels (one per kind of page), so most images reuse these rows.
+    """
+    top, _ = BAND
+    image = Image.new("L", (WIDTH + 1, title_top(ShareCard("", label, "", "")) - top))
+    if label:
+        ImageDraw.Draw(image).text((MARGIN + 1, LABEL_BASELINE - top), label.upper(), font=label_font(), fill=255, anchor="ls")
+    return image.point(LABEL_LUT).tobytes()
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

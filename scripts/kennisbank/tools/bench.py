@@ -790,7 +790,9 @@ def measure_builds(repo: Path, folder: Path, rounds: int, log: Callable[[str], N
     the kernel skips every recently deleted inode when it makes a new file: after the previous
     site (40,000 files at 10,000 programmes) was deleted, the next build spent about 25 s of
     CPU more in the kernel, and more so the more files it makes. Our build also replaced the
-    previous site and deleted it inside its own timing, which the plain build never did.
+    previous site and deleted it inside its own timing, which the plain build never did. What a
+    build deletes itself (our build: its temporary folders for the search index) would still
+    slow the build after it, so each build waits until the disk has settled (:func:`settle`).
     """
     cold: list[dict[str, Any]] = []
     warm: list[dict[str, Any]] = []
@@ -800,6 +802,7 @@ def measure_builds(repo: Path, folder: Path, rounds: int, log: Callable[[str], N
         order = ("plain", "cold", "warm") if number % 2 == 0 else ("warm", "cold", "plain")
         for kind in order:
             log(f"[{folder.name}] ronde {number + 1}/{rounds}: {kind} …")
+            settle()
             if kind == "plain":
                 plain.append(measure_plain(repo, build_folder(folder, "plain", number)))
             elif kind == "cold":  # a new, empty image cache
@@ -812,6 +815,20 @@ def measure_builds(repo: Path, folder: Path, rounds: int, log: Callable[[str], N
     middle = median_run(compared, "ratio_total")["round"]  # every figure of the table from this one round
     return {"build": cold[middle], "warm": warm[middle], "plain": {**compared[middle], "rounds": compared},
             "build_runs": cold, "warm_runs": warm, "site_dir": str(build_folder(folder, "site", middle))}
+
+
+#: How long ext4 treats a deleted inode as recently deleted once its block is written (RECENTCY_MIN in fs/ext4/ialloc.c).
+RECENTLY_DELETED_S = 5.0
+
+
+def settle() -> None:
+    """Wait until files that the previous build deleted no longer slow the next one down (see :func:`measure_builds`).
+
+    ext4 without a journal skips a deleted inode for 5 s after its block was written, and for 5 minutes while
+    that block is still dirty: so first write everything out, then wait.
+    """
+    os.sync()
+    time.sleep(RECENTLY_DELETED_S + 1)
 
 
 def build_folder(folder: Path, kind: str, number: int) -> Path:
