@@ -143,7 +143,8 @@ class Seen:
     @classmethod
     def writing_copies(cls, site: Path) -> Seen:
         """A Seen that writes the copies into a new folder next to ``site`` (removed by :meth:`close`)."""
-        return cls(folder=Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}kopie-{os.getpid()}-", dir=site.parent)))
+        # The process id right after the prefix: a later build leaves the folder of a build that still runs alone (project.py).
+        return cls(folder=Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-kopie-", dir=site.parent)))
 
     def close(self) -> None:
         """Remove the copies (after the index is made, or when the build failed)."""
