@@ -58,6 +58,7 @@ def test_small_run_writes_every_figure(small_run, capsys):
         for key in keys:
             assert isinstance(size[part][key], (int, float)) and size[part][key] > 0, (part, key, size[part][key])
     assert size["build"]["missing_hooks"] == []
+    assert 0 <= size["serve"]["idle_cpu_share"] < 1  # serve waits for edits without keeping a core busy
     assert set(size["build"]["cpu"]) == set(bench.split({}, 1.0))
     assert size["site"]["largest_pages"][0]["bytes"] > 0
     assert (size["search"]["query"], size["search_rare"]["query"]) == (bench.SEARCH_QUERY, bench.RARE_QUERY)
@@ -106,6 +107,19 @@ def test_table_has_a_row_per_figure_and_a_dash_when_missing():
     assert "| Bouwen, lege beeldcache: totaal (wand / CPU) | 2.0 s / 3.0 s |" in lines
     assert "| Kaart: filter toepassen | – |" in lines
     assert "- 10, map: geen kaart" in lines
+
+
+def test_without_chromium_every_browser_figure_says_why_and_the_table_still_comes(tmp_path, monkeypatch):
+    missing = tmp_path / "geen-chromium"
+    monkeypatch.setattr(bench, "CHROMIUM", str(missing))
+    figures = bench.measure_browser(tmp_path)
+    assert figures["typing"] == {}
+    assert {part: figures[part] for part in ("map", "form", "search", "search_rare")} == dict.fromkeys(
+        ("map", "form", "search", "search_rare"), {"note": f"{missing} ontbreekt"})
+    size = {"size": 10, "programmes": 10, "practices": 2, "site": {"html_pages": 5, "bytes": 1, "avg_html_bytes": 1, "largest_pages": []},
+            "build": {"wall_s": 2.0, "cpu_s": 3.0, "missing_hooks": []}, "plain": {}, "serve": {}, **figures}
+    lines = bench.table({"sizes": [size]}).splitlines()
+    assert f"- 10, map: {missing} ontbreekt" in lines and "| Zoekveld 'vrijwilligers': na laatste toets tot eerste resultaten | – |" in lines
 
 
 def test_without_worksheets_the_guides_stay_valid_and_hold_none(tmp_path, root):

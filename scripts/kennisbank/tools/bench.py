@@ -72,6 +72,7 @@ TYPING_RUNS = 3
 MAP_PATH = "sociale-kaart/"
 FORM_PATH = "bijdragen/aanmelden/"
 SERVE_TIMEOUT_S = 1800.0
+IDLE_S = 5.0  # how long serve is watched doing nothing, for the CPU it uses meanwhile
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".geojson", ".map"}
 MB = 1024 * 1024
 
@@ -577,16 +578,21 @@ def measure_typing(browser, base: str, query: str) -> dict[str, Any]:
             "results_shown": middle["shown"]}
 
 
+def skipped(note: str) -> dict[str, Any]:
+    """The browser figures when they cannot be measured: each part says why; no query was typed."""
+    return {**{part: {"note": note} for part in BROWSER_PARTS}, "typing": {}}
+
+
 def measure_browser(site: Path) -> dict[str, Any]:
     """The map page and one search query in Chromium; skips with a note what it cannot measure."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         note = "Playwright is niet geïnstalleerd (python3 dev.py test installeert het)"
-        return {part: {"note": note} for part in BROWSER_PARTS}
+        return skipped(note)
     if not Path(CHROMIUM).exists():
         note = f"{CHROMIUM} ontbreekt"
-        return {part: {"note": note} for part in BROWSER_PARTS}
+        return skipped(note)
     with serve_site(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -722,13 +728,18 @@ def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
             wait_for(lambda: fetch(index_url) is not None, SERVE_TIMEOUT_S, 0.2)
             startup_with_search = time.perf_counter() - start
             time.sleep(1.5)  # let the file watcher take its first snapshot
+            idle_start, idle_cpu = time.perf_counter(), process_cpu(process.pid)
+            time.sleep(IDLE_S)
+            idle_end = process_cpu(process.pid)
+            idle = (idle_end - idle_cpu) / (time.perf_counter() - idle_start) if idle_cpu is not None and idle_end is not None else None
             marker = f"Benchmarkmarkering {int(time.time() * 1000)}"
             index_before = fetch(index_url)
             edited, cpu = time.perf_counter(), process_cpu(process.pid)
             practice.write_text(practice.read_text(encoding="utf-8").rstrip("\n") + f"\n- {marker}.\n", encoding="utf-8")
             if not wait_for(lambda: marker in (fetch(url) or ""), SERVE_TIMEOUT_S, 0.05):
                 return {"startup_s": startup, "rebuild_s": None, "note": "de pagina veranderde niet na de wijziging"}
-            result = {"startup_s": startup, "startup_with_search_s": startup_with_search, "rebuild_s": time.perf_counter() - edited}
+            result = {"startup_s": startup, "startup_with_search_s": startup_with_search, "idle_cpu_share": idle,
+                      "rebuild_s": time.perf_counter() - edited}
             shown = process_cpu(process.pid)
             result["rebuild_cpu_s"] = shown - cpu if cpu is not None and shown is not None else None
             # mkdocs' server holds pages back until a rebuild is complete; the search index follows
@@ -856,8 +867,7 @@ def measure_size(source_root: Path, size: int, work: Path, browser: bool, serve:
         log(f"[{size}] in Chromium …")
         result.update(measure_browser(site))
     else:
-        result.update({part: {"note": "overgeslagen (--no-browser)"} for part in BROWSER_PARTS})
-        result["typing"] = {}
+        result.update(skipped("overgeslagen (--no-browser)"))
     if serve:
         log(f"[{size}] kennisbank serve en één wijziging …")
         result["serve"] = measure_serve(repo.root, repo.practices[len(repo.practices) // 2] if repo.practices else repo.programmes[0])
@@ -976,6 +986,7 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     (f"Pagefind-API '{RARE_QUERY}' vanaf lege pagina: resultaten (koud)", lambda r: _ms(r["search_rare"].get("first_result_ms"))),
     ("Serve: opstarten (pagina's / zoekindex erbij)",
      lambda r: f"{_seconds(r['serve'].get('startup_s'))} / {_seconds(r['serve'].get('startup_with_search_s'))}"),
+    ("Serve: CPU-gebruik zonder wijzigingen (deel van één kern)", lambda r: _percent(r["serve"].get("idle_cpu_share"))),
     ("Serve: één wijziging tot de pagina hem toont (wand / CPU)", lambda r: _pair(r["serve"].get("rebuild_s"), r["serve"].get("rebuild_cpu_s"))),
     ("Serve: één wijziging tot de zoekindex bij is (wand / CPU)",
      lambda r: _pair(r["serve"].get("rebuild_with_search_s"), r["serve"].get("rebuild_with_search_cpu_s"))),
