@@ -68,6 +68,7 @@ def test_serve_shows_the_errors_then_the_site_once_fixed(scratch):
         broken.unlink()
         status, html = wait_for(f"http://127.0.0.1:{port}/praktijken/fsan/", lambda status, html: status == 200)
         assert "kapot.md" not in html and "<title>" in html
+        time.sleep(3)  # a build reads every source; reading must not start another build
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -76,3 +77,4 @@ def test_serve_shows_the_errors_then_the_site_once_fixed(scratch):
             server.kill()
             _, err = server.communicate()
     assert "Traceback" not in err
+    assert err.count("De site wordt gebouwd") == 2  # at the start, and once after the fix

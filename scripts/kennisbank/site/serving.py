@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from ..model.problems import Problem, errors
+from .watching import ChangeObserver
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 TEMPLATE = "templates/foutpagina.html"
@@ -48,10 +49,17 @@ def error_page(state: BuildState, site_name: str) -> str:
 
 
 class ErrorPageServer(LiveReloadServer):
-    """A LiveReloadServer that answers every page with the error page while the last build failed."""
+    """A LiveReloadServer that answers every page with the error page while the last build failed.
+
+    It notices edits through the system's file watcher rather than mkdocs' polling (see ``watching.py``).
+    """
 
     state: BuildState
     site_name: str = ""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.observer = ChangeObserver()
 
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
