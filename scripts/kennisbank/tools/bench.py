@@ -588,11 +588,9 @@ def measure_browser(site: Path) -> dict[str, Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        note = "Playwright is niet geïnstalleerd (python3 dev.py test installeert het)"
-        return skipped(note)
+        return skipped("Playwright is niet geïnstalleerd (python3 dev.py test installeert het)")
     if not Path(CHROMIUM).exists():
-        note = f"{CHROMIUM} ontbreekt"
-        return skipped(note)
+        return skipped(f"{CHROMIUM} ontbreekt")
     with serve_site(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -709,6 +707,11 @@ def process_cpu(pid: int) -> float | None:
 
 
 
+def used(before: float | None, after: float | None) -> float | None:
+    """CPU seconds between two readings of :func:`process_cpu`, or None if either failed."""
+    return after - before if before is not None and after is not None else None
+
+
 def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
     """Start ``kennisbank serve``, edit one good practice, and time until the served page shows it."""
     port = free_port()
@@ -731,7 +734,8 @@ def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
             idle_start, idle_cpu = time.perf_counter(), process_cpu(process.pid)
             time.sleep(IDLE_S)
             idle_end = process_cpu(process.pid)
-            idle = (idle_end - idle_cpu) / (time.perf_counter() - idle_start) if idle_cpu is not None and idle_end is not None else None
+            idle_used = used(idle_cpu, idle_end)
+            idle = idle_used / (time.perf_counter() - idle_start) if idle_used is not None else None
             marker = f"Benchmarkmarkering {int(time.time() * 1000)}"
             index_before = fetch(index_url)
             edited, cpu = time.perf_counter(), process_cpu(process.pid)
@@ -741,13 +745,13 @@ def measure_serve(repo: Path, practice: Path) -> dict[str, Any]:
             result = {"startup_s": startup, "startup_with_search_s": startup_with_search, "idle_cpu_share": idle,
                       "rebuild_s": time.perf_counter() - edited}
             shown = process_cpu(process.pid)
-            result["rebuild_cpu_s"] = shown - cpu if cpu is not None and shown is not None else None
+            result["rebuild_cpu_s"] = used(cpu, shown)
             # mkdocs' server holds pages back until a rebuild is complete; the search index follows
             # after that, in the background. Its own change says when it caught up.
             if index_before is not None and wait_for(lambda: fetch(index_url) not in (None, index_before), SERVE_TIMEOUT_S, 0.05):
                 result["rebuild_with_search_s"] = time.perf_counter() - edited
                 after = process_cpu(process.pid)
-                result["rebuild_with_search_cpu_s"] = after - cpu if cpu is not None and after is not None else None
+                result["rebuild_with_search_cpu_s"] = used(cpu, after)
             else:
                 result["note"] = "de zoekindex veranderde niet na de wijziging"
             return result
