@@ -15,7 +15,7 @@ import pytest
 from kennisbank.model.checks import CheckMemo, Layout, check_all
 from kennisbank.model.records import Count, PartialDate
 from kennisbank.model.schema import SCHEMAS
-from kennisbank.pages import assemble, common, entries, paginate, templating, worksheets
+from kennisbank.pages import assemble, common, entries, paginate, templating, terms, worksheets
 from kennisbank.pages import catalogue as catalogue_module
 from kennisbank.tools.synthetic import make_repo
 
@@ -279,6 +279,29 @@ def test_with_a_memo_only_what_changed_is_made_and_the_result_is_the_same(edit, 
     assert again != first
     if edit not in EVERYTHING_AGAIN:
         assert memo.remade < len(memo.made) / 2, "most kinds of page come from the memo"
+
+
+def _term_pages(memo: assemble.Memo) -> dict:
+    """What the memo holds for each theme's and role's pages, by job key."""
+    return {key: made for key, (_, made) in memo.made.items() if isinstance(key, tuple) and key[0] in terms.INDEXED and key[1] != "index"}
+
+
+def test_with_a_memo_a_theme_page_is_made_again_only_when_its_rows_changed(tmp_path):
+    """Its rows are the title, link and summary of each entry: an edit elsewhere in an entry leaves its themes' pages."""
+    repo = make_repo(ROOT, tmp_path / "repo", 30, practices=8, guides=1)
+    layout, check_memo, memo = Layout(repo.root), CheckMemo(), assemble.Memo()
+    assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
+    before = _term_pages(memo)
+    practices = sorted(repo.practices)
+    EDITS["practice text"](repo.root, practices, [])
+    assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
+    assert all(made is before[key] for key, made in _term_pages(memo).items())
+    edited = next(p for p in check_all(layout, today=TODAY).practices if p.path.endswith(practices[1].name))
+    EDITS["practice title"](repo.root, practices, [])
+    again = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
+    assert again == assemble.generate(check_all(layout, today=TODAY))
+    remade = {key for key, made in _term_pages(memo).items() if made is not before[key]}
+    assert remade == {(vocabulary, term) for vocabulary, attr in terms.INDEXED.items() for term in getattr(edited, attr)}
 
 
 def test_with_a_memo_the_worksheet_files_are_made_again_only_when_a_guide_changed(tmp_path):

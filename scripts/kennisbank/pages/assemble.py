@@ -146,10 +146,9 @@ def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
         found.append(Job(("programme", p.slug), (p, linked), lambda p=p, linked=linked: [programme_page(p, catalogue, list(linked))]))
     for vocabulary in terms.INDEXED:  # the lists of themes and roles, and a page for each
         found.append(Job((vocabulary, "index"), (), lambda v=vocabulary: [terms.term_index(catalogue, v)]))
-    for vocabulary, attr in terms.INDEXED.items():
-        for key in catalogue.context.vocab.keys(vocabulary):
-            listed = tuple(r for r in (*pages, *practices, *programmes) if key in getattr(r, attr, ()))
-            found.append(Job((vocabulary, key), listed, lambda v=vocabulary, k=key: terms.term_pages(catalogue, v, k)))
+    for vocabulary in terms.INDEXED:  # a theme's pages show only its rows: an edit elsewhere in an entry leaves them
+        for key, rows in terms.rows_by_term(catalogue, vocabulary).items():
+            found.append(Job((vocabulary, key), rows, lambda v=vocabulary, k=key, r=rows: terms.term_pages(catalogue, v, k, r)))
     return [
         *found,
         Job("contentmodel", (), lambda: [content_model_page(catalogue)]),

@@ -14,24 +14,33 @@ from .templating import page
 INDEXED = {"themas": "themes", "rollen": "roles"}
 
 
-def term_rows(catalogue: Catalogue, vocabulary: str, key: str) -> list[tuple[str, dict[str, str]]]:
-    """(kind, title, docs path and summary) of the guides, practices and programmes with a theme or role."""
+#: One entry in a theme's or role's list: its kind (the group it is shown in) and its title, docs path and summary.
+Row = tuple[str, dict[str, str]]
+
+
+def rows_by_term(catalogue: Catalogue, vocabulary: str) -> dict[str, list[Row]]:
+    """The guides, practices and programmes of every theme or role in a vocabulary, in one pass over the records.
+
+    A page lists only these rows, so ``kennisbank serve`` makes a theme's pages again only when its
+    rows changed (:mod:`kennisbank.pages.assemble`), not on every edit of an entry with that theme.
+    """
     attr = INDEXED[vocabulary]
-
-    def row(kind: str, title: str, doc: str, summary: str) -> tuple[str, dict[str, str]]:
-        return kind, {"title": title, "doc": doc, "summary": summary}
-
-    return [
-        *(row("gidsen", p.title, p.doc_path, p.summary) for p in catalogue.pages if key in getattr(p, attr, ())),
-        *(row("praktijken", p.title, practice_doc(p.slug), p.summary) for p in catalogue.practices if key in getattr(p, attr)),
-        *(row("programmas", p.name, programme_doc(p.slug), p.summary) for p in catalogue.programmes if key in getattr(p, attr)),
+    found: dict[str, list[Row]] = {key: [] for key in catalogue.context.vocab.keys(vocabulary)}
+    entries = [
+        *(("gidsen", p.title, p.doc_path, p.summary, getattr(p, attr, ())) for p in catalogue.pages),
+        *(("praktijken", p.title, practice_doc(p.slug), p.summary, getattr(p, attr)) for p in catalogue.practices),
+        *(("programmas", p.name, programme_doc(p.slug), p.summary, getattr(p, attr)) for p in catalogue.programmes),
     ]
+    for kind, title, doc, summary, keys in entries:
+        for key in dict.fromkeys(keys):  # an entry is listed once, even if it names a term twice
+            if key in found:
+                found[key].append((kind, {"title": title, "doc": doc, "summary": summary}))
+    return found
 
 
-def term_pages(catalogue: Catalogue, vocabulary: str, key: str) -> list[Generated]:
-    """The index pages for one theme or role: its guides, practices and programmes, paginated."""
+def term_pages(catalogue: Catalogue, vocabulary: str, key: str, rows: list[Row]) -> list[Generated]:
+    """The index pages for one theme or role: its ``rows`` (from :func:`rows_by_term`), paginated."""
     first = f"{vocabulary}/{key}.md"
-    rows = term_rows(catalogue, vocabulary, key)
     result = []
     for doc, number, count, groups in grouped_pages(first, rows):
         content = page("onderwerp.md", {"type": "overzicht"}, doc=doc, soort=vocabulary,
@@ -51,6 +60,5 @@ def term_index(catalogue: Catalogue, vocabulary: str) -> Generated:
 
 def files(catalogue: Catalogue) -> list[Generated]:
     """The lists of all themes and roles and the index pages of each."""
-    vocab = catalogue.context.vocab
     return [*(term_index(catalogue, v) for v in INDEXED),
-            *(g for v in INDEXED for key in vocab.keys(v) for g in term_pages(catalogue, v, key))]
+            *(g for v in INDEXED for key, rows in rows_by_term(catalogue, v).items() for g in term_pages(catalogue, v, key, rows))]
