@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
+import subprocess
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -62,6 +65,28 @@ def test_prepare_empties_the_site_only_when_the_fingerprint_changes(tmp_path):
         assert (site / "index.html").exists()
         assert cache.prepare(str(site), "b") is True
         assert list(site.iterdir()) == []
+    finally:
+        cache.close()
+
+
+def test_an_unchanged_page_keeps_its_file_while_fingerprint_and_day_stay(tmp_path):
+    site, cache, config = str(tmp_path / "site"), ServeCache(), Config(tmp_path / "site")
+    page, menu = Generated("praktijken/a.md", "# A\n"), Generated("praktijken/index.md", "# Alle\n")
+    day = dt.date(2026, 12, 2)
+    try:
+        cache.prepare(site, "a", day)
+        first, listed = cache.file(config, page), cache.file(config, menu)
+        cache.remember_nav(["praktijken/index.md"])
+        cache.prepare(site, "a", day)
+        assert cache.file(config, page) is first
+        assert cache.file(config, menu) is not listed  # a page in the menu has menu links: always a new one
+        changed = cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n"))
+        assert changed is not first and cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n")) is changed
+        cache.prepare(site, "a", day + dt.timedelta(days=1))  # the build date is on every page (sitemap)
+        assert cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n")) is not changed
+        kept = cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n"))
+        cache.prepare(site, "b", day + dt.timedelta(days=1))  # another fingerprint: a full rebuild
+        assert cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n")) is not kept
     finally:
         cache.close()
 
@@ -168,3 +193,28 @@ def test_a_changed_fact_shows_on_the_hand_written_page_that_uses_it(dirty_build,
     facts.write_text(facts.read_text(encoding="utf-8").replace(' per uur"', ' per uur (getest)"'), encoding="utf-8")
     run()
     assert "per uur (getest)" in guide.read_text(encoding="utf-8")
+
+
+def pages_of(site: Path) -> dict[str, bytes]:
+    """Every page of a built site, without Material's blog views (made anew on every build) and the search index."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+            if not p.relative_to(site).as_posix().startswith(("verhalen/archief/", "verhalen/categorie/", "pagefind/"))}
+
+
+def test_rebuilds_keep_the_page_objects_of_untouched_pages_and_give_what_a_clean_build_gives(dirty_build, scratch, tmp_path):
+    run, site = dirty_build
+    run()
+    cache = run.plugin.serve_cache
+    before = {doc: file.page for doc, file in cache.files.items()}
+    practice = scratch / "good_practices" / "fsan.md"
+    practice.write_text(practice.read_text(encoding="utf-8") + "\n- Een nieuwe les voor de test.\n", encoding="utf-8")
+    run()
+    kept = {doc for doc, file in cache.files.items() if file.page is before.get(doc)}
+    assert "praktijken/fsan.md" not in kept and "programmas/alzheimer-theehuizen.md" in kept
+    assert not kept & cache.in_nav and "praktijken/index.md" in cache.in_nav
+    assert len(kept) > len(before) - 10
+    assert all(file.page.content is None for file in cache.files.values() if file.page)  # let go once written, while serving too
+    clean = tmp_path / "schoon"  # in another process: mkdocs keeps one plugin object per process across builds
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(clean)], cwd=scratch, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert pages_of(site) == pages_of(clean)

@@ -13,10 +13,17 @@ payment table in a guide is made from all practices. So anything beyond the
 generated pages (hand-written content, theme overrides, mkdocs.yml, the set of
 generated pages, the practices' payment data) is fingerprinted, and when the
 fingerprint changes the site folder is emptied first: a full rebuild.
+
+Between two rebuilds with the same fingerprint (on the same day), an unchanged generated page
+that is not in the menu keeps its mkdocs ``File``, and with it its ``Page``: mkdocs would make
+both anew for every one of 14,000 pages at 10,000 programmes (about 1.2 s of CPU per edit,
+BENCHMARK.md), only to skip them as unchanged. Such a page has no menu links, and all that
+``Page`` takes from the config (the site's address, the edit links) is in the fingerprint.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import tempfile
@@ -58,23 +65,48 @@ class ServeCache:
         self.folder = Path(tempfile.mkdtemp(prefix="kennisbank-serve-"))
         self.contents: dict[str, str] = {}
         self.last_fingerprint: str | None = None
+        self.last_day: dt.date | None = None
+        #: The File (and through it the Page) of each generated page in the last build.
+        self.files: dict[str, File] = {}
+        #: The pages in the last build's menu: their Page has menu links, so they are always made anew.
+        self.in_nav: frozenset[str] = frozenset()
+        self.reusing = False
 
     def file(self, config, generated: Generated) -> File:
-        """An mkdocs File for a generated page, backed by a file rewritten only on change."""
-        path = self.folder / generated.doc_path
-        if self.contents.get(generated.doc_path) != generated.content:
+        """An mkdocs File for a generated page, backed by a file rewritten only on change.
+
+        The last build's File when the page did not change and :meth:`prepare` allowed it.
+        """
+        doc = generated.doc_path
+        unchanged = self.contents.get(doc) == generated.content
+        kept = self.files.get(doc)
+        if unchanged and self.reusing and kept is not None and doc not in self.in_nav:
+            return kept
+        path = self.folder / doc
+        if not unchanged:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(generated.content, encoding="utf-8")
-            self.contents[generated.doc_path] = generated.content
-        return File.generated(config, generated.doc_path, abs_src_path=str(path))
+            self.contents[doc] = generated.content
+        self.files[doc] = File.generated(config, doc, abs_src_path=str(path))
+        return self.files[doc]
 
-    def prepare(self, site_dir: str, current: str) -> bool:
-        """Empty ``site_dir`` when the fingerprint changed (a full rebuild); say whether it did."""
+    def prepare(self, site_dir: str, current: str, today: dt.date | None = None) -> bool:
+        """Empty ``site_dir`` when the fingerprint changed (a full rebuild); say whether it did.
+
+        Call it before :meth:`file`: unchanged pages keep their File only when neither the
+        fingerprint nor the date (the pages' build date, in the sitemap) changed.
+        """
+        today = today or dt.date.today()
         changed = current != self.last_fingerprint
         if changed and self.last_fingerprint is not None:
             clean_directory(site_dir)
-        self.last_fingerprint = current
+        self.reusing = not changed and today == self.last_day
+        self.last_fingerprint, self.last_day = current, today
         return changed
+
+    def remember_nav(self, doc_paths) -> None:
+        """The pages in this build's menu (see :attr:`in_nav`)."""
+        self.in_nav = frozenset(doc_paths)
 
     def close(self) -> None:
         """Remove the temporary folder."""

@@ -175,6 +175,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if self.serve_cache:
+            # The data folder too: its facts are filled into hand-written pages, its vocabularies go into every page's search data.
+            watched = [Path(config.docs_dir), Path(config.config_file_path), templating.folder(), self.layout.folder("data"),
+                       *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+            # Before the pages are added: whether their Files may be the last build's (incremental.py).
+            self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         for doc_path, generated in self.generated.items():
             if files.get_file_from_path(doc_path):
                 raise PluginError(f"{self.layout.content}/{doc_path}: deze pagina wordt al gemaakt uit de gegevens; kies een andere naam")
@@ -187,14 +193,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(f"{self.layout.content}/{download.path}: dit bestand wordt al gemaakt uit een werkblad; kies een andere naam")
             files.append(PartFile.generated(config, download.path, content=download.content))
         self.publicity.on_files(files, config)
-        if self.serve_cache:
-            # The data folder too: its facts are filled into hand-written pages, its vocabularies go into every page's search data.
-            watched = [Path(config.docs_dir), Path(config.config_file_path), templating.folder(), self.layout.folder("data"),
-                       *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
-            self.serve_cache.prepare(config.site_dir, fingerprint(watched, self.catalogue, self.generated))
         return files
 
     def on_nav(self, nav, config, files):
+        if self.serve_cache:
+            self.serve_cache.remember_nav(page.file.src_uri for page in nav.pages)
         if self.share:
             parallel.claim(files, nav.pages, self.share)
         return nav
@@ -234,8 +237,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return self.publicity.on_page_content(html, page)
 
     def _let_go(self, page) -> bool:
-        """Whether the build may drop a page's text once mkdocs is done with it: a generated page, not in serve."""
-        return self.serve_cache is None and page.file.src_uri in self.generated
+        """Whether the build may drop a page's text once mkdocs is done with it: a generated page.
+
+        While serving too: an unchanged page keeps its Page from build to build (incremental.py).
+        """
+        return page.file.src_uri in self.generated
 
     @event_priority(-100)  # last: the search index is made from the page as it is written
     def on_post_page(self, output, page, config):
