@@ -28,7 +28,7 @@ from .common import Generated, Site
 from .contentmodel import content_model_page, schema_files
 from .entries import practice_page, programme_page
 from .facts import facts_page
-from .freshness import editors_page, knowledge_pages
+from .freshness import aged_entries, editors_page, knowledge_pages
 from .maplist import list_pages, map_pages
 from .socialmap import map_page
 from .worksheets import Download
@@ -137,6 +137,7 @@ def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
         map_list = list_pages(catalogue)
         return [map_page(catalogue, map_list[0]), *map_pages(catalogue, map_list[1:])]
 
+    aged = aged_entries(catalogue)
     found = [Job("catalogue", practices, lambda: catalogue_pages(catalogue)), Job("map", programmes, map_files)]
     for p in practices:
         programme = programmes_by_slug.get(p.programme) if p.programme else None
@@ -160,7 +161,8 @@ def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
         Job("mapdata", programmes, lambda: mapdata.files(catalogue)),  # the map script's data
         Job("exports", programmes, lambda: exports.files(catalogue)),  # open data: GeoJSON, CSV, HSDS, and the page about them
         Job("editors", None, lambda: [editors_page(catalogue)], remembered=False),  # reads every record and the date
-        Job("knowledge", (practices, programmes), lambda: knowledge_pages(catalogue)),
+        # The pages show only the aged entries and how many entries there are: most edits leave them.
+        Job("knowledge", (aged, len(practices) + len(programmes)), lambda: knowledge_pages(catalogue, aged)),
         Job("worksheets", (pages, site), lambda: worksheets.files(catalogue, site)),  # the worksheet pages and their overview
     ]
 

@@ -94,9 +94,12 @@ def aged_entries(catalogue: Catalogue) -> list[AgedEntry]:
     return sorted(old, key=lambda e: (e.newest is not None, e.newest.latest() if e.newest else dt.date.min, e.title.lower()))
 
 
-def knowledge_pages(catalogue: Catalogue) -> list[Generated]:
-    """'Oude kennis': entries whose newest source is older than two years, oldest first, in pages of 50."""
-    entries = aged_entries(catalogue)
+def knowledge_pages(catalogue: Catalogue, entries: list[AgedEntry] | None = None) -> list[Generated]:
+    """'Oude kennis': entries whose newest source is older than two years, oldest first, in pages of 50.
+
+    ``entries``: :func:`aged_entries` of the catalogue, when the caller has them already.
+    """
+    entries = aged_entries(catalogue) if entries is None else entries
     everything = len(catalogue.practices) + len(catalogue.programmes)
     return [Generated(doc, page("oude-kennis.md", {"type": "overzicht"}, doc=doc, nummer=number, aantal=count,
                                 navigatie=pagination(KNOWLEDGE_DOC, number, count), vandaag=catalogue.context.today,
