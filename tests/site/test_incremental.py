@@ -77,9 +77,15 @@ def test_an_unchanged_page_keeps_its_file_while_fingerprint_and_day_stay(tmp_pat
         cache.prepare(site, "a", day)
         first, listed = cache.file(config, page), cache.file(config, menu)
         cache.remember_nav(["praktijken/index.md"])
+        assert not cache.keeps_theme_pages()  # the first build makes them
         cache.prepare(site, "a", day)
         assert cache.file(config, page) is first
         assert cache.file(config, menu) is not listed  # a page in the menu has menu links: always a new one
+        assert cache.keeps_theme_pages()
+        cache.file(config, Generated("praktijken/index.md", "# Alle praktijken\n"))
+        assert not cache.keeps_theme_pages()  # the menu's page changed: the 404 page and sitemap are made again
+        cache.prepare(site, "a", day)
+        assert cache.keeps_theme_pages()
         changed = cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n"))
         assert changed is not first and cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n")) is changed
         cache.prepare(site, "a", day + dt.timedelta(days=1))  # the build date is on every page (sitemap)
@@ -196,24 +202,41 @@ def test_a_changed_fact_shows_on_the_hand_written_page_that_uses_it(dirty_build,
 
 
 def pages_of(site: Path) -> dict[str, bytes]:
-    """Every page of a built site, without Material's blog views (made anew on every build) and the search index."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
+    """Every page and the sitemap of a built site, without Material's blog views (made anew on every build) and the search index."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in [*site.rglob("*.html"), site / "sitemap.xml"]
             if not p.relative_to(site).as_posix().startswith(("verhalen/archief/", "verhalen/categorie/", "pagefind/"))}
 
 
-def test_rebuilds_keep_the_page_objects_of_untouched_pages_and_give_what_a_clean_build_gives(dirty_build, scratch, tmp_path):
+#: Edits while serving: the file, what is added to it (nothing: the name changes), whether the menu's pages change
+#: (then the 404 page is made again), and how many pages change at most (a programme is on many municipalities' pages).
+SERVE_EDITS = {
+    "practice text": ("good_practices/fsan.md", "\n- Een nieuwe les voor de test.\n", False, 10),
+    "programme name": ("programmas/alzheimer-theehuizen.yml", "", True, 400),
+}
+
+
+@pytest.mark.parametrize("edit", list(SERVE_EDITS))
+def test_rebuilds_keep_the_page_objects_of_untouched_pages_and_give_what_a_clean_build_gives(dirty_build, scratch, tmp_path, edit):
     run, site = dirty_build
     run()
     cache = run.plugin.serve_cache
     before = {doc: file.page for doc, file in cache.files.items()}
-    practice = scratch / "good_practices" / "fsan.md"
-    practice.write_text(practice.read_text(encoding="utf-8") + "\n- Een nieuwe les voor de test.\n", encoding="utf-8")
+    theme_pages = {name: (site / name).stat().st_mtime_ns for name in ("404.html", "sitemap.xml")}
+    name, extra, menu, most = SERVE_EDITS[edit]
+    source = scratch / name
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + extra if extra else text.replace("\nnaam: ", "\nnaam: Andere naam ", 1), encoding="utf-8")
+    time.sleep(0.05)
     run()
     kept = {doc for doc, file in cache.files.items() if file.page is before.get(doc)}
-    assert "praktijken/fsan.md" not in kept and "programmas/alzheimer-theehuizen.md" in kept
+    edited = "praktijken/fsan.md" if name.startswith("good") else "programmas/alzheimer-theehuizen.md"
+    untouched = "programmas/amsterdam-netwerk-eritrese-statushouders.md"
+    assert edited not in kept and untouched in kept
     assert not kept & cache.in_nav and "praktijken/index.md" in cache.in_nav
-    assert len(kept) > len(before) - 10
+    assert len(before) - most < len(kept) < len(before)
     assert all(file.page.content is None for file in cache.files.values() if file.page)  # let go once written, while serving too
+    written = {name for name, stamp in theme_pages.items() if (site / name).stat().st_mtime_ns != stamp}
+    assert written == ({"404.html", "sitemap.xml"} if menu else set())
     clean = tmp_path / "schoon"  # in another process: mkdocs keeps one plugin object per process across builds
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(clean)], cwd=scratch, check=True,
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -19,6 +19,8 @@ that is not in the menu keeps its mkdocs ``File``, and with it its ``Page``: mkd
 both anew for every one of 14,000 pages at 10,000 programmes (about 1.2 s of CPU per edit,
 BENCHMARK.md), only to skip them as unchanged. Such a page has no menu links, and all that
 ``Page`` takes from the config (the site's address, the edit links) is in the fingerprint.
+Then, unless a page in the menu changed too, the theme's own pages (the 404 page and the
+sitemap, made from the menu, every page's address and the date) are those of the last build.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class ServeCache:
         #: The pages in the last build's menu: their Page has menu links, so they are always made anew.
         self.in_nav: frozenset[str] = frozenset()
         self.reusing = False
+        self.menu_changed = False  # whether a page in the menu was rewritten in this build
 
     def file(self, config, generated: Generated) -> File:
         """An mkdocs File for a generated page, backed by a file rewritten only on change.
@@ -84,6 +87,7 @@ class ServeCache:
             return kept
         path = self.folder / doc
         if not unchanged:
+            self.menu_changed = self.menu_changed or doc in self.in_nav
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(generated.content, encoding="utf-8")
             self.contents[doc] = generated.content
@@ -101,8 +105,13 @@ class ServeCache:
         if changed and self.last_fingerprint is not None:
             clean_directory(site_dir)
         self.reusing = not changed and today == self.last_day
+        self.menu_changed = False
         self.last_fingerprint, self.last_day = current, today
         return changed
+
+    def keeps_theme_pages(self) -> bool:
+        """Whether the last build's 404 page and sitemap still hold (call it after :meth:`file` for every page)."""
+        return self.reusing and not self.menu_changed
 
     def remember_nav(self, doc_paths) -> None:
         """The pages in this build's menu (see :attr:`in_nav`)."""

@@ -193,6 +193,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
                 raise PluginError(f"{self.layout.content}/{download.path}: dit bestand wordt al gemaakt uit een werkblad; kies een andere naam")
             files.append(PartFile.generated(config, download.path, content=download.content))
         self.publicity.on_files(files, config)
+        if self.serve_cache and self.serve_cache.keeps_theme_pages():
+            config.theme.static_templates.clear()  # this build's config only: the last build's 404 page and sitemap stand
         return files
 
     def on_nav(self, nav, config, files):
