@@ -11,13 +11,14 @@ import time
 import zlib
 from pathlib import Path
 
+import jinja2
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from kennisbank.model.checks import Layout, check_all
 from kennisbank.pages.common import Generated
-from kennisbank.site.incremental import ServeCache, fingerprint
+from kennisbank.site.incremental import ServeCache, TemplateCache, fingerprint
 
 from ..conftest import TODAY
 
@@ -95,6 +96,27 @@ def test_an_unchanged_page_keeps_its_file_while_fingerprint_and_day_stay(tmp_pat
         assert cache.file(config, Generated("praktijken/a.md", "# A, gewijzigd\n")) is not kept
     finally:
         cache.close()
+
+
+def test_a_new_environment_takes_compiled_templates_from_the_cache_until_a_template_changes(tmp_path, monkeypatch):
+    (tmp_path / "basis.html").write_text("<p>{% block tekst %}{% endblock %}</p>", encoding="utf-8")
+    (tmp_path / "pagina.html").write_text('{% extends "basis.html" %}{% block tekst %}{{ naam }}{% endblock %}', encoding="utf-8")
+    cache, compiled = TemplateCache(), []
+
+    def environment() -> jinja2.Environment:  # as mkdocs makes one for every build
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
+        original = env.compile
+        monkeypatch.setattr(env, "compile", lambda source, name=None, *rest, **kw: compiled.append(name) or original(source, name, *rest, **kw))
+        return env
+
+    assert environment().get_template("pagina.html").render(naam="a") == "<p>a</p>"
+    assert sorted(compiled) == ["basis.html", "pagina.html"]
+    compiled.clear()
+    assert environment().get_template("pagina.html").render(naam="b") == "<p>b</p>"
+    assert compiled == []
+    (tmp_path / "basis.html").write_text("<div>{% block tekst %}{% endblock %}</div>", encoding="utf-8")
+    assert environment().get_template("pagina.html").render(naam="c") == "<div>c</div>"
+    assert compiled == ["basis.html"]
 
 
 def test_fingerprint_follows_content_theme_and_payment_data_but_not_a_practice_text(scratch):

@@ -21,6 +21,9 @@ BENCHMARK.md), only to skip them as unchanged. Such a page has no menu links, an
 ``Page`` takes from the config (the site's address, the edit links) is in the fingerprint.
 Then, unless a page in the menu changed too, the theme's own pages (the 404 page and the
 sitemap, made from the menu, every page's address and the date) are those of the last build.
+
+mkdocs also makes a new Jinja environment for every build, which compiles the theme's templates
+again; :class:`TemplateCache` keeps them compiled from one rebuild to the next.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
@@ -60,6 +65,23 @@ def fingerprint(watched: Iterable[Path], catalogue: Catalogue, doc_paths: Iterab
     return digest.hexdigest()
 
 
+class TemplateCache(BytecodeCache):
+    """Compiled templates in memory, for the next environment (Jinja's own cache interface).
+
+    Jinja stores a checksum of each template's source with its code, so a changed template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class ServeCache:
     """Generated pages as files that change only when their Markdown changes."""
 
@@ -74,6 +96,7 @@ class ServeCache:
         self.in_nav: frozenset[str] = frozenset()
         self.reusing = False
         self.menu_changed = False  # whether a page in the menu was rewritten in this build
+        self.templates = TemplateCache()
 
     def file(self, config, generated: Generated) -> File:
         """An mkdocs File for a generated page, backed by a file rewritten only on change.

@@ -276,6 +276,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     def on_env(self, env, config, files):
         self.files = files
+        if self.serve_cache:
+            env.bytecode_cache = self.serve_cache.templates  # the theme's templates compiled once per serve, not per edit
         self.publicity.on_env(env, files, config, self.catalogue)
         return env
 
