@@ -286,18 +286,18 @@ def _term_pages(memo: assemble.Memo) -> dict:
     return {key: made for key, (_, made) in memo.made.items() if isinstance(key, tuple) and key[0] in terms.INDEXED and key[1] != "index"}
 
 
-def test_with_a_memo_theme_and_old_knowledge_pages_are_made_again_only_when_their_rows_changed(tmp_path):
+def test_with_a_memo_theme_editors_and_old_knowledge_pages_are_made_again_only_when_their_rows_changed(tmp_path):
     """A theme's rows are the title, link and summary of each entry: an edit elsewhere in an entry leaves its pages."""
     repo = make_repo(ROOT, tmp_path / "repo", 30, practices=8, guides=1)
     layout, check_memo, memo = Layout(repo.root), CheckMemo(), assemble.Memo()
     assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
-    before, knowledge = _term_pages(memo), memo.made["knowledge"][1]
-    assert knowledge and before
+    before, knowledge, editors = _term_pages(memo), memo.made["knowledge"][1], memo.made["editors"][1]
+    assert knowledge and before and editors
     practices = sorted(repo.practices)
     EDITS["practice text"](repo.root, practices, [])
     assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)
     assert all(made is before[key] for key, made in _term_pages(memo).items())
-    assert memo.made["knowledge"][1] is knowledge
+    assert memo.made["knowledge"][1] is knowledge and memo.made["editors"][1] is editors
     edited = next(p for p in check_all(layout, today=TODAY).practices if p.path.endswith(practices[1].name))
     EDITS["practice title"](repo.root, practices, [])
     again = assemble.generate(check_all(layout, today=TODAY, memo=check_memo), memo=memo)

@@ -234,7 +234,8 @@ def list_folder(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
                     files.append(parent / entry.name)
                 else:
                     problems.append(_not_a_plain_file(parent / entry.name, root, link=False))
-    return sorted(files), sorted(problems)
+    # By the parts, as Path's own order (on POSIX), computed once per file instead of in every comparison.
+    return sorted(files, key=operator.attrgetter("parts")), sorted(problems)
 
 
 def _not_a_plain_file(path: Path, root: Path, link: bool) -> Problem:

@@ -6,11 +6,12 @@ up in the source folders.
 
 While serving, :class:`Memo` keeps what the last call made. Each kind of page is made again
 only when the records it reads changed: a practice's own page when that practice (or its
-programme) changed, a theme's pages when an entry with that theme changed, the map, the
+programme) changed, a theme's pages when the entries it lists changed, the map, the
 municipality pages and the open data when a programme changed, and so on. Records of
 unchanged files are the very same objects from one check to the next
-(:class:`kennisbank.model.checks.CheckMemo`), so comparing them is cheap. Small pages that
-read everything (the editors' list) are always made again. A test checks, edit by edit,
+(:class:`kennisbank.model.checks.CheckMemo`), so comparing them is cheap. Lists that read
+every record (a theme's pages, the editors' list, old knowledge) are remembered by the rows they
+show, which most edits leave as they were. A test checks, edit by edit,
 that the result equals a generation from scratch.
 """
 
@@ -28,7 +29,7 @@ from .common import Generated, Site
 from .contentmodel import content_model_page, schema_files
 from .entries import practice_page, programme_page
 from .facts import facts_page
-from .freshness import aged_entries, editors_page, knowledge_pages
+from .freshness import aged_entries, editors_page, knowledge_pages, stale_entries
 from .maplist import list_pages, map_pages
 from .socialmap import map_page
 from .worksheets import Download
@@ -111,7 +112,6 @@ class Job:
     key: Hashable
     inputs: Any
     make: Callable[[], list[Generated]]
-    remembered: bool = True  # False: cheap and reads everything, so always made anew
 
     @property
     def kind(self) -> str:
@@ -137,7 +137,7 @@ def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
         map_list = list_pages(catalogue)
         return [map_page(catalogue, map_list[0]), *map_pages(catalogue, map_list[1:])]
 
-    aged = aged_entries(catalogue)
+    aged, stale = aged_entries(catalogue), stale_entries(catalogue)
     found = [Job("catalogue", practices, lambda: catalogue_pages(catalogue)), Job("map", programmes, map_files)]
     for p in practices:
         programme = programmes_by_slug.get(p.programme) if p.programme else None
@@ -160,7 +160,7 @@ def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
         Job("municipalities", programmes, lambda: municipalities.files(catalogue)),  # a page per municipality with a programme, and their index
         Job("mapdata", programmes, lambda: mapdata.files(catalogue)),  # the map script's data
         Job("exports", programmes, lambda: exports.files(catalogue)),  # open data: GeoJSON, CSV, HSDS, and the page about them
-        Job("editors", None, lambda: [editors_page(catalogue)], remembered=False),  # reads every record and the date
+        Job("editors", stale, lambda: [editors_page(catalogue, stale)]),  # the entries to check again (the date is in the context)
         # The pages show only the aged entries and how many entries there are: most edits leave them.
         Job("knowledge", (aged, len(practices) + len(programmes)), lambda: knowledge_pages(catalogue, aged)),
         Job("worksheets", (pages, site), lambda: worksheets.files(catalogue, site)),  # the worksheet pages and their overview
@@ -170,7 +170,7 @@ def jobs(catalogue: Catalogue, site: Site) -> list[Job]:
 def _pages(catalogue: Catalogue, site: Site, made: Callable[[Hashable, Any, Callable[[], Any]], Any]) -> list[Generated]:
     files: list[Generated] = []
     for job in jobs(catalogue, site):
-        files += made(job.key, job.inputs, job.make) if job.remembered else job.make()
+        files += made(job.key, job.inputs, job.make)
     return files
 
 

@@ -44,12 +44,12 @@ def stale_entries(catalogue: Catalogue) -> list[StaleEntry]:
     """Every page, practice and programme last checked more than twelve months ago, oldest first."""
     today = catalogue.context.today
     entries = [StaleEntry(p.reviewed, "gids" if p.is_guide else "pagina", p.title, p.doc_path, p.path, "laatst_herzien")
-               for p in catalogue.pages]
+               for p in catalogue.pages if is_stale(p.reviewed, today)]
     entries += [StaleEntry(p.verified, "praktijk", p.title, practice_doc(p.slug), p.path, "laatst_geverifieerd")
-                for p in catalogue.practices]
+                for p in catalogue.practices if is_stale(p.verified, today)]
     entries += [StaleEntry(p.verified, "programma", p.name, programme_doc(p.slug), p.path, "laatst_geverifieerd")
-                for p in catalogue.programmes]
-    return sorted((e for e in entries if is_stale(e.checked, today)), key=lambda e: (e.checked, e.title.lower()))
+                for p in catalogue.programmes if is_stale(p.verified, today)]
+    return sorted(entries, key=lambda e: (e.checked, e.title.lower()))
 
 
 def source_link(path: str) -> Markup:
@@ -57,9 +57,10 @@ def source_link(path: str) -> Markup:
     return trusted(f"[{text(path)}]({SOURCE_SCHEME}{path})")
 
 
-def editors_page(catalogue: Catalogue) -> Generated:
-    """The generated page 'Te controleren'."""
-    content = page("te-controleren.md", {"type": "overzicht"}, doc=EDITORS_DOC, paginas=stale_entries(catalogue),
+def editors_page(catalogue: Catalogue, entries: list[StaleEntry] | None = None) -> Generated:
+    """The generated page 'Te controleren'; ``entries``: :func:`stale_entries`, when the caller has them already."""
+    entries = stale_entries(catalogue) if entries is None else entries
+    content = page("te-controleren.md", {"type": "overzicht"}, doc=EDITORS_DOC, paginas=entries,
                    vandaag=catalogue.context.today, oude_kennis=KNOWLEDGE_DOC, bronlink=source_link)
     return Generated(EDITORS_DOC, content, "scripts/kennisbank/pages/freshness.py")
 
